@@ -1,0 +1,50 @@
+package io.tradermetrics.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Counts a fill each time the annotated method returns normally: one increment of
+ * {@code trader_orders_filled_total}, the filled quantity (base asset) added to
+ * {@code trader_fill_volume_total}, and, when a price is given, quantity times price (quote
+ * currency) added to {@code trader_fill_notional_total}. Labels: {@code venue}, {@code symbol},
+ * {@code side}.
+ *
+ * <p>A method that throws records nothing. A quantity that is NaN, infinite or negative, or a price
+ * that is NaN, infinite or not positive, records nothing and is counted in
+ * {@code tradermetrics_instrumentation_errors_total} instead.
+ *
+ * <pre>{@code
+ * @CountFill(venue = "bitstamp", quantity = "fill.quantity", price = "fill.price")
+ * void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill)
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+public @interface CountFill {
+
+  /**
+   * Expression for the filled quantity, in base-asset units (see the package docs for the syntax).
+   * Required. Example: {@code quantity = "fill.quantity"} or {@code quantity = "#2"}.
+   */
+  String quantity();
+
+  /**
+   * Expression for the fill price, in quote currency per base-asset unit. Optional: empty (the
+   * default) records no notional. Example: {@code price = "fill.price"}.
+   */
+  String price() default "";
+
+  /** Constant {@code venue} label. Default is empty, meaning {@code "unknown"}. Example: {@code "bitstamp"}. */
+  String venue() default "";
+
+  /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */
+  String symbol() default "";
+
+  /** Constant {@code side} label. Default is empty, meaning {@code "unknown"}. Example: {@code "buy"}. */
+  String side() default "";
+}

@@ -1,0 +1,51 @@
+package io.tradermetrics.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Takes a label value from a method parameter, or from a property path on it.
+ *
+ * <p>The value is rendered once per distinct value: enums as their lower-case name, {@code null} as
+ * {@code "unknown"}, anything else with {@code toString()}. Keep label values to strings and enums
+ * on hot paths: those are looked up without allocation. Each label has a limit of distinct values;
+ * values past it are recorded as {@code "other"} and counted in
+ * {@code tradermetrics_label_overflow_total}.
+ *
+ * <p>The key must be one of the label keys of the metric the method's annotation feeds (for
+ * {@link TimedOrder}: {@code venue}, {@code symbol}, {@code side}); any other key fails when the join
+ * point is bound, naming the valid keys. Repeat the annotation to take several labels from one
+ * parameter.
+ *
+ * <pre>{@code
+ * void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill)
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@Repeatable(Label.List.class)
+public @interface Label {
+
+  /** The label key. Required. Example: {@code "symbol"}. */
+  String value();
+
+  /**
+   * A property path on the parameter, without the root (see the package docs for the segments).
+   * Default is empty: the parameter itself. Example: {@code path = "instrument.symbol"}.
+   */
+  String path() default "";
+
+  /** The container of repeated {@link Label}s on one parameter. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  @interface List {
+    /** The repeated labels. */
+    Label[] value();
+  }
+}

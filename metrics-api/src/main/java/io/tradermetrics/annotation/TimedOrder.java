@@ -1,0 +1,61 @@
+package io.tradermetrics.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Times a method that sends an order operation to a venue, in seconds, into the histogram
+ * {@code trader_order_latency_seconds} with labels {@code operation}, {@code venue},
+ * {@code symbol}, {@code side}, {@code outcome} and {@code exception}.
+ *
+ * <p>The time is taken from the meter registry's monotonic clock before and after the method body.
+ * A method that returns normally gives {@code outcome="ok", exception="none"}; one that throws gives
+ * {@code outcome="error"} and the simple class name of the exception, which is rethrown unchanged.
+ *
+ * <p>Label values come, in this order of precedence, from a parameter carrying {@link Label} with the
+ * label's key, from the constant attribute of the same name here, or else are {@code "unknown"}.
+ *
+ * <pre>{@code
+ * @TimedOrder(operation = OrderOperation.SUBMIT, venue = "bitstamp")
+ * OrderAck submit(@Label("symbol") String symbol, @Label("side") Side side, double qty, double px)
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+public @interface TimedOrder {
+
+  /**
+   * The order operation this method performs; the {@code operation} label.
+   * Default is {@link OrderOperation#SUBMIT}. Example: {@code operation = OrderOperation.CANCEL}.
+   */
+  OrderOperation operation() default OrderOperation.SUBMIT;
+
+  /**
+   * Constant {@code venue} label, used when no parameter carries {@code @Label("venue")}.
+   * Default is empty, meaning {@code "unknown"}. Example: {@code venue = "bitstamp"}.
+   */
+  String venue() default "";
+
+  /**
+   * Constant {@code symbol} label, used when no parameter carries {@code @Label("symbol")}.
+   * Default is empty, meaning {@code "unknown"}. Example: {@code symbol = "BTC/USD"}.
+   */
+  String symbol() default "";
+
+  /**
+   * Constant {@code side} label, used when no parameter carries {@code @Label("side")}.
+   * Default is empty, meaning {@code "unknown"}. Example: {@code side = "buy"}.
+   */
+  String side() default "";
+
+  /**
+   * Histogram bucket upper bounds in seconds, strictly increasing and positive.
+   * Default is empty, meaning the catalog's latency buckets (0.1 ms to 1 s).
+   * Example: for buckets at 1, 5 and 20 ms pass {@code {0.001, 0.005, 0.020}}.
+   */
+  double[] buckets() default {};
+}

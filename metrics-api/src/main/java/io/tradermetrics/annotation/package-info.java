@@ -1,0 +1,18 @@
+/**
+ * The annotations users put on their trader classes. Each one names the meters it feeds in the
+ * {@link io.tradermetrics.catalog.MetricCatalog}; the advice that records them lives in
+ * {@code metrics-aspects} and is woven at compile time by the AspectJ Maven plugin.
+ *
+ * <p><b>Expressions.</b> Attributes that read a value from the call ({@code quantity}, {@code price},
+ * {@code value}, {@link io.tradermetrics.annotation.Label#path()}) take a property path: a root
+ * followed by zero or more {@code .name} segments. The root is a parameter name (the build must keep
+ * parameter names: javac/ajc {@code -parameters}), {@code #N} for the N-th parameter (0-based), or
+ * {@code result} for the return value. Each segment is a record component, a getter
+ * ({@code getName()}/{@code isName()}), a no-argument method, or a field of that name. Paths are
+ * checked and compiled into method handles once, when the join point is first bound; a path that
+ * does not resolve is reported with the class, method, annotation and attribute at fault.
+ */
+@NullMarked
+package io.tradermetrics.annotation;
+
+import org.jspecify.annotations.NullMarked;

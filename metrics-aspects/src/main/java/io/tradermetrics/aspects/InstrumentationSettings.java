@@ -1,0 +1,126 @@
+package io.tradermetrics.aspects;
+
+import io.tradermetrics.catalog.MetricCatalog;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How the engine names and shapes meters. Immutable and thread-safe; build with {@link #builder()}.
+ */
+public final class InstrumentationSettings {
+
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final InstrumentationSettings DEFAULTS = builder().build();
+
+  private final String namespace;
+  private final int labelValueLimit;
+  private final List<Double> latencyBucketsSeconds;
+
+  private InstrumentationSettings(Builder b) {
+    this.namespace = b.namespace;
+    this.labelValueLimit = b.labelValueLimit;
+    this.latencyBucketsSeconds = b.latencyBucketsSeconds;
+  }
+
+  /** The defaults: namespace {@code trader}, 100 values per label, the catalog's latency buckets. */
+  public static InstrumentationSettings defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The prefix of every trading meter name, e.g. {@code trader} for {@code trader_position}. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** The most distinct values one label of one metric takes before further values become {@code other}. */
+  public int labelValueLimit() {
+    return labelValueLimit;
+  }
+
+  /** Default bucket upper bounds of latency histograms, in seconds, strictly increasing. */
+  public List<Double> latencyBucketsSeconds() {
+    return latencyBucketsSeconds;
+  }
+
+  /** Builds {@link InstrumentationSettings}. Not thread-safe. */
+  public static final class Builder {
+    private String namespace = "trader";
+    private int labelValueLimit = 100;
+    private List<Double> latencyBucketsSeconds = MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
+
+    private Builder() {}
+
+    /**
+     * Optional: the meter name prefix. Default is {@code trader}.
+     *
+     * @throws IllegalArgumentException unless it matches {@code [a-z][a-z0-9_]*}
+     */
+    public Builder namespace(String namespace) {
+      if (!NAMESPACE.matcher(namespace).matches()) {
+        throw new IllegalArgumentException("namespace '" + namespace
+            + "' is not valid: expected lower-case letters, digits and '_', starting with a letter");
+      }
+      this.namespace = namespace;
+      return this;
+    }
+
+    /**
+     * Optional: distinct values per label and metric. Default is 100.
+     *
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public Builder labelValueLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("labelValueLimit " + limit + " is not valid: expected 1 or more");
+      }
+      this.labelValueLimit = limit;
+      return this;
+    }
+
+    /**
+     * Optional: default latency buckets in seconds. Default is 0.1 ms to 1 s, see
+     * {@link MetricCatalog#DEFAULT_LATENCY_BUCKETS_SECONDS}.
+     *
+     * @throws IllegalArgumentException unless the list is non-empty, finite, positive and strictly increasing
+     */
+    public Builder latencyBucketsSeconds(List<Double> buckets) {
+      String problem = bucketProblem(buckets.stream().mapToDouble(Double::doubleValue).toArray());
+      if (problem != null) {
+        throw new IllegalArgumentException("latencyBucketsSeconds " + buckets + " is not valid: " + problem);
+      }
+      this.latencyBucketsSeconds = List.copyOf(buckets);
+      return this;
+    }
+
+    /** The settings. */
+    public InstrumentationSettings build() {
+      return new InstrumentationSettings(this);
+    }
+  }
+
+  /**
+   * What is wrong with a bucket list, or {@code null} if nothing is.
+   *
+   * @param buckets upper bounds
+   * @return a sentence saying what would be valid, or null
+   */
+  public static @org.jspecify.annotations.Nullable String bucketProblem(double[] buckets) {
+    if (buckets.length == 0) {
+      return "expected at least one bucket";
+    }
+    for (int i = 0; i < buckets.length; i++) {
+      if (!(buckets[i] > 0) || Double.isInfinite(buckets[i])) {
+        return "bucket " + buckets[i] + " must be a positive finite number";
+      }
+      if (i > 0 && buckets[i] <= buckets[i - 1]) {
+        return "buckets must be strictly increasing, but " + buckets[i] + " follows " + buckets[i - 1];
+      }
+    }
+    return null;
+  }
+}

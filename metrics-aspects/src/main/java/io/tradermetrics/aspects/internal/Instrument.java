@@ -1,0 +1,48 @@
+package io.tradermetrics.aspects.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the advice at one join point calls: resolved once when the join point is first reached,
+ * then called on every execution.
+ *
+ * <p>The advice passes the first six arguments of the method in the slots {@code a0}..{@code a5}
+ * (unused slots are {@code null}; primitives arrive boxed by ajc), so that no argument array is
+ * built per call. Implementations never throw: a failure is counted and logged by
+ * {@link InstrumentationErrors}. Thread-safe.
+ */
+public interface Instrument {
+
+  /**
+   * Called before the method body.
+   *
+   * @return the monotonic start time in nanoseconds, or 0 for instruments that do not time
+   */
+  long start();
+
+  /**
+   * Called after the method body.
+   *
+   * @param startNanos what {@link #start()} returned
+   * @param result     the return value, {@code null} for void methods or when the body threw
+   * @param error      what the body threw, or {@code null} when it returned normally
+   */
+  void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
+      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5);
+
+  /** The instrument of a join point whose binding failed: records nothing. */
+  Instrument NOOP = new Instrument() {
+    @Override
+    public long start() {
+      return 0L;
+    }
+
+    @Override
+    public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
+        @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+        @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
+      // nothing: the join point's annotation was rejected when it was bound
+    }
+  };
+}

@@ -1,0 +1,30 @@
+package io.tradermetrics.aspects;
+
+import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.Label;
+import io.tradermetrics.annotation.TimedOrder;
+import io.tradermetrics.annotation.TrackPosition;
+
+/** A woven fixture whose annotations are wrong, each in one way. */
+class MisannotatedTrader {
+
+  record Fill(String symbol, double quantity) {}
+
+  @CountFill(quantity = "fill.qty")
+  void pathDoesNotExist(Fill fill) {}
+
+  @CountFill(quantity = "fill.symbol")
+  void quantityIsNotANumber(Fill fill) {}
+
+  @TrackPosition
+  void gaugeOnVoid(double position) {}
+
+  @TimedOrder
+  void unknownLabelKey(@Label("colour") String colour) {}
+
+  @TimedOrder(buckets = {0.5, 0.1})
+  void bucketsNotIncreasing() {}
+
+  @CountFill(quantity = "qty")
+  void noSuchParameter(double quantity) {}
+}
