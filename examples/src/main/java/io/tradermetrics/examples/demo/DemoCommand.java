@@ -1,0 +1,112 @@
+package io.tradermetrics.examples.demo;
+
+import io.tradermetrics.examples.marketmaker.BitstampTrades;
+import io.tradermetrics.examples.marketmaker.Trade;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code metrics-demo}: replays real Bitstamp trades into the annotated market maker and serves /metrics. */
+@Command(name = "metrics-demo", mixinStandardHelpOptions = true, version = "tradermetrics metrics-demo 0.1.0",
+    description = {
+        "Replays real Bitstamp BTC/USD trades (2013-11-25 to 2013-12-01, 100,000 trades) into an annotated market "
+            + "maker woven with tradermetrics, and serves its metrics in the Prometheus formats.",
+        "The venue is simulated in-process: orders are acknowledged at once, and a quote is filled when a real "
+            + "trade crosses it (partially when the trade is smaller)."})
+public final class DemoCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Wall time the whole replay is compressed into; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  long durationSeconds;
+
+  @Option(names = "--trades", paramLabel = "N", description = "Stop after N trades. Default: all.")
+  int trades = Integer.MAX_VALUE;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to serve metrics on. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "9464", description = "Port to serve metrics on; 0 = a free port. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--linger", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Keep serving this long after the replay ends (Ctrl-C stops early). Default: ${DEFAULT-VALUE}.")
+  long lingerSeconds;
+
+  /** Runs the command; exits with 0, 1 on failure, 2 on bad flags. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DemoCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    PrintWriter out = spec.commandLine().getOut();
+    List<Trade> replay = BitstampTrades.load(trades);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Demo demo = Demo.start(host, port)) {
+      Thread hook = new Thread(stopped::countDown, "metrics-demo-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("Serving metrics at " + demo.metricsUri());
+      out.flush();
+      Demo.Summary summary;
+      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(replay.size())
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
+        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo);
+      }
+      printSummary(out, replay, summary);
+      if (lingerSeconds > 0) {
+        out.println("Serving for " + lingerSeconds + " s more (Ctrl-C stops)");
+        out.flush();
+        stopped.await(lingerSeconds, TimeUnit.SECONDS);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the JVM is already shutting down; closing the demo below is all that is left
+      }
+    }
+    return 0;
+  }
+
+  private void validate() {
+    if (durationSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be 0 or more, was " + durationSeconds);
+    }
+    if (trades < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--trades must be 1 or more, was " + trades);
+    }
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
+    }
+    if (lingerSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--linger must be 0 or more, was " + lingerSeconds);
+    }
+  }
+
+  private static void printSummary(PrintWriter out, List<Trade> replay, Demo.Summary s) {
+    out.println("Replay finished (" + BitstampTrades.SYMBOL + ", Bitstamp"
+        + (replay.isEmpty() ? "" : ", " + java.time.Instant.ofEpochSecond(replay.get(0).epochSeconds()) + " to "
+            + java.time.Instant.ofEpochSecond(replay.get(replay.size() - 1).epochSeconds())) + ")");
+    out.printf("  trades replayed : %d%n", s.trades());
+    out.printf("  orders sent     : %d%n", s.ordersSent());
+    out.printf("  orders cancelled: %d%n", s.cancels());
+    out.printf("  fills           : %d%n", s.fills());
+    out.printf("  net position    : %s BTC%n", s.position());
+    out.printf("  realized PnL    : %.2f USD%n", s.realizedPnl());
+    out.flush();
+  }
+}

@@ -1,0 +1,51 @@
+package io.tradermetrics.examples.marketmaker;
+
+/**
+ * A live limit order of the market maker. Its remaining quantity goes down as it is filled. Not
+ * thread-safe: owned by the market maker's thread.
+ */
+public final class Order {
+
+  private final long id;
+  private final String symbol;
+  private final Side side;
+  private final double price;
+  private double remaining;
+
+  Order(long id, String symbol, Side side, double price, double quantity) {
+    this.id = id;
+    this.symbol = symbol;
+    this.side = side;
+    this.price = price;
+    this.remaining = quantity;
+  }
+
+  /** The venue's order id. */
+  public long id() {
+    return id;
+  }
+
+  /** The instrument, e.g. {@code BTC/USD}. */
+  public String symbol() {
+    return symbol;
+  }
+
+  /** Buy (bid) or sell (ask). */
+  public Side side() {
+    return side;
+  }
+
+  /** Limit price, quote currency per base-asset unit. */
+  public double price() {
+    return price;
+  }
+
+  /** Quantity not yet filled, base-asset units. */
+  public double remaining() {
+    return remaining;
+  }
+
+  void reduce(double quantity) {
+    remaining -= quantity;
+  }
+}

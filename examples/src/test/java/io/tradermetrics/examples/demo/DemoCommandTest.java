@@ -1,0 +1,45 @@
+package io.tradermetrics.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = new CommandLine(new DemoCommand());
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void printsTheServingLineOnceThenTheSummaryFromTheLedger() {
+    int exit = run("--duration", "0", "--trades", "2000", "--port", "0");
+    assertThat(exit).isZero();
+    String text = out.toString();
+    assertThat(text.lines().filter(l -> l.startsWith("Serving metrics at ")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).matches("Serving metrics at http://127\\.0\\.0\\.1:\\d+/metrics"));
+    assertThat(text).contains("trades replayed : 2000").contains("orders sent").contains("fills")
+        .contains("net position").contains("realized PnL");
+  }
+
+  @Test
+  void rejectsAnUnknownFlagWithUsageAndExitCodeTwo() {
+    assertThat(run("--speed", "3")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown options: '--speed', '3'").contains("Usage: metrics-demo");
+  }
+
+  @Test
+  void rejectsANegativeDurationWithExitCodeTwo() {
+    assertThat(run("--duration", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--duration must be 0 or more, was -1");
+  }
+}
