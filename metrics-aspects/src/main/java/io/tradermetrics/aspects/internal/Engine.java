@@ -53,6 +53,7 @@ public final class Engine {
   private final ConcurrentHashMap<JoinPoint.StaticPart, Instrument>[] instruments;
   private final ConcurrentHashMap<String, CardinalityGuard> guards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Object, Object> shared = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Method, Instrument>[] byMethod;
 
   @SuppressWarnings("unchecked")
   Engine(MeterRegistry registry, InstrumentationSettings settings) {
@@ -61,8 +62,10 @@ public final class Engine {
     this.clock = registry.config().clock();
     this.errors = new InstrumentationErrors(registry);
     this.instruments = new ConcurrentHashMap[Kind.values().length];
+    this.byMethod = new ConcurrentHashMap[Kind.values().length];
     for (int i = 0; i < instruments.length; i++) {
       instruments[i] = new ConcurrentHashMap<>();
+      byMethod[i] = new ConcurrentHashMap<>();
     }
   }
 
@@ -99,6 +102,30 @@ public final class Engine {
   public Instrument instrument(Kind kind, JoinPoint.StaticPart joinPoint) {
     Instrument instrument = instruments[kind.ordinal()].get(joinPoint);
     return instrument != null ? instrument : bindSlow(kind, joinPoint);
+  }
+
+  /**
+   * The instrument of a method reached without weaving (the Guice interceptor fallback), bound on
+   * first use; same contract as {@link #instrument(Kind, JoinPoint.StaticPart)}.
+   */
+  public Instrument instrument(Kind kind, Method method) {
+    Instrument instrument = byMethod[kind.ordinal()].get(method);
+    if (instrument != null) {
+      return instrument;
+    }
+    return byMethod[kind.ordinal()].computeIfAbsent(method, m -> {
+      try {
+        return bind(kind, m);
+      } catch (RuntimeException | LinkageError e) {
+        errors.bindingFailed("@" + kind.annotationType.getSimpleName(), m.getDeclaringClass().getName() + "." + m.getName(), e);
+        return Instrument.NOOP;
+      }
+    });
+  }
+
+  /** The annotation type a kind binds. */
+  public Class<? extends Annotation> annotationType(Kind kind) {
+    return kind.annotationType;
   }
 
   private Instrument bindSlow(Kind kind, JoinPoint.StaticPart joinPoint) {
