@@ -86,6 +86,7 @@ public class AdviceBenchmark {
       case "handWrittenTimer" -> timer.count();
       case "handWrittenCounter" -> counter.count();
       case "timedOrder" -> registry.get("trader.order.latency").tags("venue", venue, "symbol", symbol, "side", "buy").timer().count();
+      case "timedOrderNoPrimitives" -> registry.get("trader.order.latency").tags("venue", venue, "symbol", symbol).timer().count();
       case "countFill" -> registry.get("trader.fill.volume").tags("symbol", symbol, "side", "buy").counter().count();
       case "micrometerTimedAspect" -> registry.get("bench.micrometer.timed").timer().count();
       case "micrometerTimedAspectWithMeterTag" ->
@@ -134,6 +135,11 @@ public class AdviceBenchmark {
   @Benchmark
   public long timedOrder() {
     return targets.timedOrder(venue, symbol, side, x);
+  }
+
+  @Benchmark
+  public String timedOrderNoPrimitives() {
+    return targets.timedOrderNoPrimitives(venue, symbol, side);
   }
 
   @Benchmark

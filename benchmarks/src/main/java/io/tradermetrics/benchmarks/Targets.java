@@ -31,6 +31,12 @@ public class Targets {
     return work(x);
   }
 
+  /** Ours: three labels from arguments, no primitive argument or result (nothing for ajc to box). */
+  @TimedOrder
+  public String timedOrderNoPrimitives(@Label("venue") String venue, @Label("symbol") String symbol, @Label("side") Side side) {
+    return symbol;
+  }
+
   /** Ours: two labels from arguments and a volume (a primitive double parameter). */
   @CountFill(quantity = "quantity", venue = "bitstamp")
   public long countFill(@Label("symbol") String symbol, @Label("side") Side side, double quantity, long x) {

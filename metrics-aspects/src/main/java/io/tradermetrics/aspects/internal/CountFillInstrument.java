@@ -51,6 +51,11 @@ final class CountFillInstrument implements Instrument {
   }
 
   @Override
+  public int mask() {
+    return labels.mask() | quantity.mask() | (price == null ? 0 : price.mask());
+  }
+
+  @Override
   public long start() {
     return 0L;
   }

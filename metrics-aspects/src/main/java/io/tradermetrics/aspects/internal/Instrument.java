@@ -13,6 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Instrument {
 
+  /** The bit of {@link #mask()} that asks for the return value. */
+  int RESULT = 1 << 6;
+
+  /**
+   * Which values {@link #stop} reads: bit {@code i} for slot {@code ai}, {@link #RESULT} for the
+   * return value. The advice passes {@code null} for the others, so that the boxes ajc makes for
+   * unread primitive arguments and results do not escape and the JIT can remove them.
+   */
+  int mask();
+
   /**
    * Called before the method body.
    *
@@ -33,6 +43,11 @@ public interface Instrument {
 
   /** The instrument of a join point whose binding failed: records nothing. */
   Instrument NOOP = new Instrument() {
+    @Override
+    public int mask() {
+      return 0;
+    }
+
     @Override
     public long start() {
       return 0L;

@@ -58,6 +58,15 @@ final class LabelTree<L> {
     }
   }
 
+  /** The {@link Instrument#mask()} bits of the values the labels read. */
+  int mask() {
+    int mask = 0;
+    for (ValueSource source : sources) {
+      mask |= source.mask();
+    }
+    return mask;
+  }
+
   /** The meters for the label values of this call. */
   L leaf(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
       @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {

@@ -55,6 +55,11 @@ final class TimedOrderInstrument implements Instrument {
   }
 
   @Override
+  public int mask() {
+    return labels.mask();
+  }
+
+  @Override
   public long start() {
     return clock.monotonicTime();
   }

@@ -45,6 +45,11 @@ final class TrackPositionInstrument implements Instrument {
   }
 
   @Override
+  public int mask() {
+    return labels.mask() | value.mask();
+  }
+
+  @Override
   public long start() {
     return 0L;
   }

@@ -42,6 +42,11 @@ final class ValueSource {
     this.description = description;
   }
 
+  /** The bit of {@link Instrument#mask()} for the slot this source reads. */
+  int mask() {
+    return slot == RESULT ? Instrument.RESULT : 1 << slot;
+  }
+
   /** The static type of the value the source yields (primitive types as such). */
   Class<?> type() {
     return type;
