@@ -1,55 +1,219 @@
 package io.tradermetrics.guice;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tradermetrics.aspects.TraderMetrics;
+import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.MetricsServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The running side of {@link TraderMetricsModule}: created eagerly with the injector, it binds the
- * registry to the woven aspects and starts the exporter. Thread-safe; {@link #close()} is
- * idempotent.
+ * The running side of {@link TraderMetricsModule}, one per injector.
+ *
+ * <p>Created eagerly with the injector: it binds the enabled {@link JvmBinder}s and every contributed
+ * {@link MeterBinder} to the registry and, unless {@code tradermetrics.lifecycle.start = manual},
+ * {@linkplain #start() starts}: hands the registry to the woven aspects and starts the exporter.
+ * {@link #close()} undoes all of it and closes the registries.
+ *
+ * <p>Thread-safe: {@link #start()} and {@link #close()} are synchronized; {@link #close()} is
+ * idempotent and a closed service cannot be started again.
  */
 public final class TraderMetricsService implements AutoCloseable {
 
-  private final PrometheusMeterRegistry registry;
-  private final MetricsServer server;
+  private final TraderMetricsConfig config;
+  private final Registries registries;
+  private final Set<HealthCheck> healthChecks;
+  private final Map<String, String> environment;
+  private final List<AutoCloseable> ownBinders = new ArrayList<>();
+  private @Nullable MetricsServer server;
+  private @Nullable Thread shutdownHook;
+  private boolean started;
   private boolean closed;
 
   @Inject
-  TraderMetricsService(PrometheusMeterRegistry registry, TraderMetricsModule.Options options) {
-    this.registry = registry;
-    TraderMetrics.bind(registry, options.instrumentation());
-    try {
-      this.server = MetricsServer.builder(registry).host(options.host()).port(options.port()).buildAndStart();
-    } catch (IOException e) {
-      TraderMetrics.unbind(registry);
-      throw new UncheckedIOException(e.getMessage(), e);
+  TraderMetricsService(TraderMetricsConfig config, Registries registries, Set<MeterBinder> contributed,
+      Set<HealthCheck> healthChecks, TraderMetricsModule.Source source) {
+    this.config = config;
+    this.environment = source.environment();
+    this.registries = registries;
+    this.healthChecks = Set.copyOf(healthChecks);
+    MeterRegistry registry = registries.meterRegistry;
+    for (JvmBinder binder : config.binders()) {
+      MeterBinder created = binder.create();
+      created.bindTo(registry);
+      if (created instanceof AutoCloseable closeable) {
+        ownBinders.add(closeable);
+      }
+    }
+    for (MeterBinder binder : contributed) {
+      binder.bindTo(registry);
+    }
+    if (config.start() == TraderMetricsConfig.Start.ON_INJECTOR_CREATION) {
+      start();
     }
   }
 
-  /** The port the exporter listens on. */
-  public int port() {
-    return server.port();
+  /**
+   * Hands the registry to the woven aspects and starts the exporter (if
+   * {@code tradermetrics.exporter.enabled}); registers the shutdown hook if configured. Does
+   * nothing if already started.
+   *
+   * @throws UncheckedIOException if the exporter's port cannot be bound; the message names host and port
+   * @throws IllegalStateException if the service was closed
+   */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("TraderMetricsService was closed; create a new injector to start again");
+    }
+    if (started) {
+      return;
+    }
+    TraderMetrics.bind(registries.meterRegistry, config.instrumentationSettings());
+    if (config.exporterEnabled()) {
+      try {
+        server = exporter().buildAndStart();
+      } catch (IOException | RuntimeException e) {
+        TraderMetrics.unbind(registries.meterRegistry);
+        if (e instanceof IOException io) {
+          throw new UncheckedIOException(e.getMessage(), io);
+        }
+        throw (RuntimeException) e;
+      }
+    }
+    if (config.shutdownHook()) {
+      Thread hook = new Thread(this::close, "tradermetrics-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      shutdownHook = hook;
+    }
+    started = true;
   }
 
-  /** The URL of the metrics endpoint, e.g. {@code http://127.0.0.1:9464/metrics}. */
-  public URI metricsUri() {
-    return server.metricsUri();
+  private MetricsServer.Builder exporter() {
+    MetricsServer.Builder builder = MetricsServer.builder(registries.prometheus)
+        .host(config.host()).port(config.port()).threads(config.threads())
+        .healthCheckTimeout(config.healthCheckTimeout())
+        .healthChecks(healthChecks);
+    String application = config.commonTags().get("application");
+    if (application != null) {
+      builder.applicationName(application);
+    }
+    TraderMetricsConfig.Auth auth = config.auth();
+    if (auth != null) {
+      builder.basicAuth(variable(auth.usernameEnv(), "tradermetrics.exporter.auth.username-env"),
+          variable(auth.passwordEnv(), "tradermetrics.exporter.auth.password-env"))
+          .unauthenticatedProbes(auth.unauthenticatedProbes());
+    }
+    TraderMetricsConfig.Tls tls = config.tls();
+    if (tls != null) {
+      builder.tls(tls.keystore(), variable(tls.passwordEnv(), "tradermetrics.exporter.tls.password-env").toCharArray());
+    }
+    return builder;
   }
 
-  /** Stops the exporter, unbinds the aspects from this registry (if still bound to it) and closes the registry. */
+  private String variable(String name, String key) {
+    String value = environment.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalStateException("environment variable " + name + " (named by " + key
+          + ") is not set or empty; set it, or name another variable with " + key);
+    }
+    return value;
+  }
+
+  /** Whether the service has been started and not closed. */
+  public synchronized boolean isRunning() {
+    return started && !closed;
+  }
+
+  /**
+   * The port the exporter listens on; the chosen one when configured with port 0.
+   *
+   * @throws IllegalStateException if the exporter is not running
+   */
+  public synchronized int port() {
+    return runningServer().port();
+  }
+
+  /**
+   * The URL of the metrics endpoint, e.g. {@code http://127.0.0.1:9464/metrics}.
+   *
+   * @throws IllegalStateException if the exporter is not running
+   */
+  public synchronized URI metricsUri() {
+    return runningServer().metricsUri();
+  }
+
+  /**
+   * The exporter's base URL, e.g. {@code http://127.0.0.1:9464/}; health at {@code health}, info at {@code info}.
+   *
+   * @throws IllegalStateException if the exporter is not running
+   */
+  public synchronized URI baseUri() {
+    return runningServer().baseUri();
+  }
+
+  /** The settings this service runs with. */
+  public TraderMetricsConfig config() {
+    return config;
+  }
+
+  /** The registry meters are recorded into: the Prometheus registry, or with OTLP on the composite of both. */
+  public MeterRegistry registry() {
+    return registries.meterRegistry;
+  }
+
+  /** The health checks contributed through {@code Multibinder<HealthCheck>}, served at {@code /health}. Unmodifiable. */
+  public Set<HealthCheck> healthChecks() {
+    return healthChecks;
+  }
+
+  private MetricsServer runningServer() {
+    MetricsServer s = server;
+    if (s == null || closed) {
+      throw new IllegalStateException("the exporter is not running (started: " + started + ", closed: " + closed
+          + ", tradermetrics.exporter.enabled: " + config.exporterEnabled() + ")");
+    }
+    return s;
+  }
+
+  /**
+   * Stops the exporter, unbinds the aspects from this registry (only if still bound to it, so
+   * another injector's binding is left alone), closes the JVM binders and the registries (the OTLP
+   * registry pushes once more). Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    server.close();
-    TraderMetrics.unbind(registry);
-    registry.close();
+    MetricsServer s = server;
+    if (s != null) {
+      s.close();
+    }
+    TraderMetrics.unbind(registries.meterRegistry);
+    for (AutoCloseable binder : ownBinders) {
+      try {
+        binder.close();
+      } catch (Exception e) {
+        // a binder that fails to close must not keep the registries open
+      }
+    }
+    registries.close();
+    Thread hook = shutdownHook;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down already
+      }
+    }
   }
 }

@@ -53,10 +53,11 @@ class TraderMetricsModuleTest {
   void closeStopsTheServerAndUnbindsTheAspects() throws Exception {
     injector = Guice.createInjector(TraderMetricsModule.builder().port(0).build());
     TraderMetricsService service = injector.getInstance(TraderMetricsService.class);
+    java.net.URI metrics = service.metricsUri();
     service.close();
     assertThat(TraderMetrics.registry()).isSameAs(Metrics.globalRegistry);
     assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(service.metricsUri()).build(), HttpResponse.BodyHandlers.ofString()))
+        HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(java.io.IOException.class);
   }
 
