@@ -43,6 +43,14 @@ class Trader {
     return amendStatic(newQuantity);
   }
 
+  /** The venue's answer to an asynchronous submit; the test completes it. */
+  java.util.concurrent.CompletableFuture<String> pendingAck = new java.util.concurrent.CompletableFuture<>();
+
+  @TimedOrder(venue = "binance")
+  java.util.concurrent.CompletableFuture<String> submitAsync(@Label("symbol") String symbol) {
+    return pendingAck;
+  }
+
   @CountFill(venue = "bitstamp", quantity = "fill.quantity", price = "fill.price")
   void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill) {
     duringCall.run();

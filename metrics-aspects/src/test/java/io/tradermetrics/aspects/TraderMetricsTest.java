@@ -107,6 +107,56 @@ class TraderMetricsTest {
     }
 
     @Test
+    void timesAnAsynchronousSubmitUntilItsStageCompletes() {
+      var ack = trader.submitAsync("SOL/USDT");
+      clock.add(Duration.ofMillis(40));
+      assertThat(registry.get("trader.order.latency").tags("venue", "binance", "outcome", "ok").timer().count()).isZero();
+      ack.complete("ack-1");
+      Timer timer = registry.get("trader.order.latency").tags("venue", "binance", "symbol", "SOL/USDT", "outcome", "ok").timer();
+      assertThat(timer.count()).isEqualTo(1);
+      assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);
+    }
+
+    @Test
+    void recordsTheCauseOfAFailedAsynchronousSubmit() {
+      var ack = trader.submitAsync("SOL/USDT");
+      clock.add(Duration.ofMillis(5));
+      ack.completeExceptionally(new java.util.concurrent.CompletionException(new IOException("rejected by risk")));
+      assertThat(registry.get("trader.order.latency")
+          .tags("venue", "binance", "outcome", "error", "exception", "IOException").timer().totalTime(TimeUnit.MILLISECONDS))
+          .isEqualTo(5.0);
+    }
+
+    @Test
+    void losesNoCountUnderEightThreadsAndAMillionCalls() throws Exception {
+      int threads = 8;
+      int perThread = 125_000;
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      String[] symbols = {"BTC/USD", "ETH/USD", "SOL/USD"};
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            trader.submit(symbols[(id + i) % 3], (i & 1) == 0 ? Side.BUY : Side.SELL, 1);
+            trader.onFill(new Fill(symbols[i % 3], Side.BUY, 100.0, 0.5));
+          }
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      long timed = registry.find("trader.order.latency").timers().stream().mapToLong(Timer::count).sum();
+      double fills = registry.find("trader.orders.filled").counters().stream().mapToDouble(Counter::count).sum();
+      double volume = registry.find("trader.fill.volume").counters().stream().mapToDouble(Counter::count).sum();
+      assertThat(timed).isEqualTo(1_000_000L);
+      assertThat(fills).isEqualTo(1_000_000.0);
+      assertThat(volume).isEqualTo(500_000.0);
+      assertThat(errors("@TimedOrder") + errors("@CountFill")).isZero();
+    }
+
+    @Test
     void rendersNullLabelValuesAsUnknown() {
       trader.submit(null, Side.BUY, 1);
       assertThat(registry.get("trader.order.latency").tags("symbol", "unknown").timer().count()).isEqualTo(1);

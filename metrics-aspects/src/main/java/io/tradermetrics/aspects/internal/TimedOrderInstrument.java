@@ -11,14 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TimedOrder}: times the call with the registry's monotonic clock and records it into the
  * timer of its labels and outcome. Per call: two clock reads, the label lookup, one
- * {@code Timer.record}; no allocation once the label combination has been seen.
+ * {@code Timer.record}; no allocation once the label combination has been seen. A method returning a
+ * {@link CompletionStage} is timed until the stage completes, with the completion's outcome.
  */
 final class TimedOrderInstrument implements Instrument {
 
@@ -28,11 +32,14 @@ final class TimedOrderInstrument implements Instrument {
   private final io.micrometer.core.instrument.Clock clock;
   private final LabelTree<OutcomeTimers> labels;
   private final InstrumentationErrors.Site errors;
+  private final boolean async;
 
-  private TimedOrderInstrument(Engine engine, LabelTree<OutcomeTimers> labels, InstrumentationErrors.Site errors) {
+  private TimedOrderInstrument(Engine engine, LabelTree<OutcomeTimers> labels, InstrumentationErrors.Site errors,
+      boolean async) {
     this.clock = engine.clock;
     this.labels = labels;
     this.errors = errors;
+    this.async = async;
   }
 
   static TimedOrderInstrument bind(Engine engine, JoinPointInfo jp, TimedOrder annotation) {
@@ -51,12 +58,13 @@ final class TimedOrderInstrument implements Instrument {
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
         fixed, tags -> new OutcomeTimers(engine, name, tags, slos));
-    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()));
+    boolean async = CompletionStage.class.isAssignableFrom(jp.method.getReturnType());
+    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()), async);
   }
 
   @Override
   public int mask() {
-    return labels.mask();
+    return labels.mask() | (async ? RESULT : 0);
   }
 
   @Override
@@ -69,12 +77,43 @@ final class TimedOrderInstrument implements Instrument {
       @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
       @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
     try {
+      if (async && error == null && result instanceof CompletionStage<?> stage) {
+        // labels are read now, while the arguments are at hand; the time is taken at completion
+        stage.whenComplete(new Completion(labels.leaf(result, a0, a1, a2, a3, a4, a5), startNanos));
+        return;
+      }
       long elapsedNanos = clock.monotonicTime() - startNanos;
       OutcomeTimers timers = labels.leaf(result, a0, a1, a2, a3, a4, a5);
       Timer timer = error == null ? timers.ok : timers.error(error);
       timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
     } catch (Throwable t) {
       errors.failure(t);
+    }
+  }
+
+  /**
+   * Records an asynchronous order operation when its stage completes, on the thread that completes
+   * it: {@code ok} for a value, {@code error} with the cause's class for an exception (unwrapping
+   * {@link CompletionException}). One object per call: asynchronous order methods allocate.
+   */
+  private final class Completion implements BiConsumer<Object, Throwable> {
+    private final OutcomeTimers timers;
+    private final long startNanos;
+
+    Completion(OutcomeTimers timers, long startNanos) {
+      this.timers = timers;
+      this.startNanos = startNanos;
+    }
+
+    @Override
+    public void accept(@Nullable Object value, @Nullable Throwable failure) {
+      try {
+        long elapsedNanos = clock.monotonicTime() - startNanos;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        (cause == null ? timers.ok : timers.error(cause)).record(elapsedNanos, TimeUnit.NANOSECONDS);
+      } catch (Throwable t) {
+        errors.failure(t);
+      }
     }
   }
 
