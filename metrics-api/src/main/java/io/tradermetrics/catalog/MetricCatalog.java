@@ -25,6 +25,8 @@ public final class MetricCatalog {
   public static final String OUTCOME = "outcome";
   /** Label key: the simple class name of the exception thrown, or {@code none}. */
   public static final String EXCEPTION = "exception";
+  /** Label key: what a timed call calls, e.g. {@code binance}. */
+  public static final String TARGET = "target";
   /** Label key on the toolkit's own meters: the annotation that was being recorded. */
   public static final String ANNOTATION = "annotation";
   /** Label key on the overflow counter: the metric and label whose limit was reached. */
@@ -46,6 +48,11 @@ public final class MetricCatalog {
       "order.latency", MetricType.HISTOGRAM, SECONDS,
       List.of(OPERATION, VENUE, SYMBOL, SIDE, OUTCOME, EXCEPTION),
       "Time spent in order methods (submit, amend, cancel), in seconds", true);
+
+  /** {@code trader_call_latency_seconds}: how long exchange API calls, scanners and handlers take. */
+  public static final MetricDefinition CALL_LATENCY = new MetricDefinition(
+      "call.latency", MetricType.HISTOGRAM, SECONDS, List.of(TARGET, OPERATION, OUTCOME, EXCEPTION),
+      "Time spent in calls to venues, services and components (exchange API, scanners, handlers), in seconds", true);
 
   /** {@code trader_orders_filled_total}: fills received. */
   public static final MetricDefinition ORDERS_FILLED = new MetricDefinition(
@@ -82,7 +89,7 @@ public final class MetricCatalog {
       0.0001, 0.0005, 0.001, 0.002, 0.005, 0.010, 0.025, 0.050, 0.100, 0.250, 0.500, 1.0);
 
   private static final List<MetricDefinition> ALL = List.of(
-      ORDER_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
+      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
       INSTRUMENTATION_ERRORS, LABEL_OVERFLOW);
 
   private MetricCatalog() {}

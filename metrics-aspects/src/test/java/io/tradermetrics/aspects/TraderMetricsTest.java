@@ -164,6 +164,40 @@ class TraderMetricsTest {
   }
 
   @Nested
+  class TimedCallAnnotation {
+
+    @Test
+    void timesEveryPublicMethodOfAnAnnotatedClassNamedAfterTheMethod() {
+      new ExchangeClients.KrakenClient().balances();
+      new ExchangeClients.KrakenClient().notPublic();
+      assertThat(registry.get("trader.call.latency").tags("target", "kraken", "operation", "balances", "outcome", "ok")
+          .timer().count()).isEqualTo(1);
+      assertThat(registry.find("trader.call.latency").tag("operation", "notPublic").timer()).isNull();
+    }
+
+    @Test
+    void aMethodAnnotationWinsOverTheClassAndIsRecordedOnce() {
+      new ExchangeClients.KrakenClient().placeOrder();
+      assertThat(registry.find("trader.call.latency").tag("target", "kraken").timers())
+          .singleElement()
+          .satisfies(t -> {
+            assertThat(t.getId().getTag("operation")).isEqualTo("place_order");
+            assertThat(t.count()).isEqualTo(1);
+          });
+    }
+
+    @Test
+    void honoursAComposedAnnotationOnAClassAndOnAMethod() {
+      new ExchangeClients.BinanceClient().depth();
+      new ExchangeClients.Scanner().scan();
+      assertThat(registry.get("trader.call.latency").tags("target", "binance", "operation", "depth").timer().count())
+          .isEqualTo(1);
+      assertThat(registry.get("trader.call.latency").tags("target", "binance", "operation", "scan").timer().count())
+          .isEqualTo(1);
+    }
+  }
+
+  @Nested
   class CountFillAnnotation {
 
     @Test

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.annotation.TrackPosition;
 import io.tradermetrics.aspects.InstrumentationConfigException;
@@ -37,7 +38,9 @@ public final class Engine {
     /** {@link CountFill}. */
     COUNT_FILL(CountFill.class),
     /** {@link TrackPosition}. */
-    TRACK_POSITION(TrackPosition.class);
+    TRACK_POSITION(TrackPosition.class),
+    /** {@link TimedCall}, on the method or its class. */
+    TIMED_CALL(TimedCall.class);
 
     final Class<? extends Annotation> annotationType;
 
@@ -157,6 +160,7 @@ public final class Engine {
       case TIMED_ORDER -> TimedOrderInstrument.bind(this, jp, (TimedOrder) annotation);
       case COUNT_FILL -> CountFillInstrument.bind(this, jp, (CountFill) annotation);
       case TRACK_POSITION -> TrackPositionInstrument.bind(this, jp, (TrackPosition) annotation);
+      case TIMED_CALL -> TimedOrderInstrument.bindCall(this, jp, (TimedCall) annotation);
     };
   }
 
@@ -172,7 +176,10 @@ public final class Engine {
     List<String> problems = new ArrayList<>();
     for (Method method : type.getDeclaredMethods()) {
       for (Kind kind : Kind.values()) {
-        if (Annotations.find(method, kind.annotationType) != null) {
+        boolean classLevel = kind == Kind.TIMED_CALL && java.lang.reflect.Modifier.isPublic(method.getModifiers())
+            && !method.isSynthetic();
+        if (Annotations.find(method, kind.annotationType) != null
+            || (classLevel && Annotations.find(type, kind.annotationType) != null)) {
           try {
             scratch.bind(kind, method);
           } catch (InstrumentationConfigException e) {

@@ -2,6 +2,7 @@ package io.tradermetrics.aspects.internal;
 
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.aspects.InstrumentationSettings;
 import io.tradermetrics.catalog.MetricCatalog;
@@ -19,14 +20,13 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link TimedOrder}: times the call with the registry's monotonic clock and records it into the
+ * {@link TimedOrder} and {@link TimedCall}: times the call with the registry's monotonic clock and records it into the
  * timer of its labels and outcome. Per call: two clock reads, the label lookup, one
  * {@code Timer.record}; no allocation once the label combination has been seen. A method returning a
  * {@link CompletionStage} is timed until the stage completes, with the completion's outcome.
  */
 final class TimedOrderInstrument implements Instrument {
 
-  private static final MetricDefinition DEFINITION = MetricCatalog.ORDER_LATENCY;
   private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final io.micrometer.core.instrument.Clock clock;
@@ -43,21 +43,37 @@ final class TimedOrderInstrument implements Instrument {
   }
 
   static TimedOrderInstrument bind(Engine engine, JoinPointInfo jp, TimedOrder annotation) {
-    double[] buckets = annotation.buckets().length > 0
-        ? annotation.buckets()
+    return bind(engine, jp, MetricCatalog.ORDER_LATENCY, SETTABLE,
+        Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
+            MetricCatalog.SIDE, annotation.side()),
+        Tags.of(MetricCatalog.OPERATION, annotation.operation().name().toLowerCase(Locale.ROOT)),
+        annotation.buckets());
+  }
+
+  /** {@link TimedCall}: the same timing into {@code call.latency}, with target and operation fixed per join point. */
+  static TimedOrderInstrument bindCall(Engine engine, JoinPointInfo jp, TimedCall annotation) {
+    if (annotation.target().isBlank()) {
+      throw jp.error("target", "is blank; name what is called, e.g. target = \"binance\"");
+    }
+    String operation = annotation.operation().isBlank() ? jp.method.getName() : annotation.operation();
+    return bind(engine, jp, MetricCatalog.CALL_LATENCY, List.of(), Map.of(),
+        Tags.of(MetricCatalog.TARGET, annotation.target(), MetricCatalog.OPERATION, operation), annotation.buckets());
+  }
+
+  private static TimedOrderInstrument bind(Engine engine, JoinPointInfo jp, MetricDefinition definition,
+      List<String> settable, Map<String, String> constants, Tags fixed, double[] annotationBuckets) {
+    double[] buckets = annotationBuckets.length > 0
+        ? annotationBuckets
         : engine.settings.latencyBucketsSeconds().stream().mapToDouble(Double::doubleValue).toArray();
     String problem = InstrumentationSettings.bucketProblem(buckets);
     if (problem != null) {
-      throw jp.error("buckets", Arrays.toString(annotation.buckets()) + " is not valid: " + problem
+      throw jp.error("buckets", Arrays.toString(annotationBuckets) + " is not valid: " + problem
           + " (values are in seconds, e.g. {0.001, 0.005, 0.020})");
     }
     Duration[] slos = Arrays.stream(buckets).mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
-    String name = engine.name(DEFINITION);
-    Tags fixed = Tags.of(MetricCatalog.OPERATION, annotation.operation().name().toLowerCase(Locale.ROOT));
-    LabelTree<OutcomeTimers> labels = engine.labels(jp, DEFINITION, SETTABLE,
-        Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
-            MetricCatalog.SIDE, annotation.side()),
-        fixed, tags -> new OutcomeTimers(engine, name, tags, slos));
+    String name = engine.name(definition);
+    LabelTree<OutcomeTimers> labels = engine.labels(jp, definition, settable, constants,
+        fixed, tags -> new OutcomeTimers(engine, name, definition.help(), tags, slos));
     boolean async = CompletionStage.class.isAssignableFrom(jp.method.getReturnType());
     return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()), async);
   }
@@ -121,14 +137,16 @@ final class TimedOrderInstrument implements Instrument {
   static final class OutcomeTimers {
     private final Engine engine;
     private final String name;
+    private final String help;
     private final Tags tags;
     private final Duration[] slos;
     final Timer ok;
     private final ConcurrentHashMap<Class<?>, Timer> errors = new ConcurrentHashMap<>();
 
-    OutcomeTimers(Engine engine, String name, Tags tags, Duration[] slos) {
+    OutcomeTimers(Engine engine, String name, String help, Tags tags, Duration[] slos) {
       this.engine = engine;
       this.name = name;
+      this.help = help;
       this.tags = tags;
       this.slos = slos;
       this.ok = timer("ok", MetricCatalog.NONE);
@@ -141,7 +159,7 @@ final class TimedOrderInstrument implements Instrument {
 
     private Timer timer(String outcome, String exception) {
       return Timer.builder(name)
-          .description(DEFINITION.help())
+          .description(help)
           .tags(tags)
           .tag(MetricCatalog.OUTCOME, outcome)
           .tag(MetricCatalog.EXCEPTION, exception.isEmpty() ? "anonymous" : exception)
