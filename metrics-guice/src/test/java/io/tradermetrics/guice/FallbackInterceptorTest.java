@@ -1,0 +1,76 @@
+package io.tradermetrics.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tradermetrics.guice.unwoven.UnwovenGateway;
+import java.lang.reflect.Member;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FallbackInterceptorTest {
+
+  private final List<Injector> injectors = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    injectors.forEach(i -> i.getInstance(TraderMetricsService.class).close());
+  }
+
+  private Injector create(boolean fallback) {
+    TraderMetricsModule.Builder builder = TraderMetricsModuleTest.quiet().exporterEnabled(false);
+    Injector injector = Guice.createInjector((fallback ? builder.guiceAopFallback() : builder).build());
+    injectors.add(injector);
+    return injector;
+  }
+
+  private static long submits(Injector injector, String venue) {
+    return injector.getInstance(MeterRegistry.class).find("trader.order.latency").tag("venue", venue)
+        .timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  private static List<String> ajcMembers(Class<?> type) {
+    return Stream.concat(Stream.of(type.getDeclaredFields()), Stream.of(type.getDeclaredMethods()))
+        .map(Member::getName).filter(n -> n.startsWith("ajc$")).toList();
+  }
+
+  @Test
+  void theUnwovenFixtureCarriesNoAjcMembersAndTheWovenOneDoes() {
+    assertThat(ajcMembers(UnwovenGateway.class)).isEmpty();
+    assertThat(FallbackInterceptor.isWoven(UnwovenGateway.class)).isFalse();
+    assertThat(ajcMembers(OrderGateway.class)).anyMatch(n -> n.startsWith("ajc$tjp_"));
+    assertThat(FallbackInterceptor.isWoven(OrderGateway.class)).isTrue();
+  }
+
+  @Test
+  void countsACallOfAGuiceBuiltUnwovenObjectOnce() {
+    Injector injector = create(true);
+    UnwovenGateway gateway = injector.getInstance(UnwovenGateway.class);
+    assertThat(gateway.submit("BTC/USDT")).isEqualTo("ack-BTC/USDT");
+    assertThat(submits(injector, "binance")).isEqualTo(1);
+    assertThat(injector.getInstance(MeterRegistry.class).find("trader.order.latency")
+        .tags("symbol", "BTC/USDT", "outcome", "ok").timer()).isNotNull();
+  }
+
+  @Test
+  void countsACallOfAWovenObjectOnceWithTheFallbackOn() {
+    Injector injector = create(true);
+    OrderGateway gateway = injector.getInstance(OrderGateway.class);
+    assertThat(gateway.getClass()).as("Guice did not subclass the woven class").isEqualTo(OrderGateway.class);
+    gateway.submit("BTC/USD");
+    assertThat(submits(injector, "kraken")).isEqualTo(1);
+  }
+
+  @Test
+  void leavesUnwovenObjectsAloneWhenTheFallbackIsOff() {
+    Injector injector = create(false);
+    injector.getInstance(UnwovenGateway.class).submit("BTC/USDT");
+    assertThat(submits(injector, "binance")).isZero();
+  }
+}

@@ -1,0 +1,202 @@
+package io.tradermetrics.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.typesafe.config.ConfigFactory;
+import io.tradermetrics.catalog.MetricCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TraderMetricsConfigTest {
+
+  @TempDir
+  Path dir;
+
+  private final List<Injector> injectors = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    injectors.forEach(i -> i.getInstance(TraderMetricsService.class).close());
+  }
+
+  private TraderMetricsConfig inject(TraderMetricsModule module) {
+    Injector injector = Guice.createInjector(module);
+    injectors.add(injector);
+    return injector.getInstance(TraderMetricsConfig.class);
+  }
+
+  private Path file(String hocon) throws IOException {
+    return Files.writeString(dir.resolve("tradermetrics.conf"), hocon, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void createsTheInjectorWithTheDocumentedDefaults() {
+    TraderMetricsConfig config = inject(TraderMetricsModule.builder().environment(Map.of())
+        .exporterEnabled(false).jvmBinders(false).build());
+    TraderMetricsConfig defaults = TraderMetricsConfig.defaults();
+    for (TraderMetricsConfig c : List.of(config, defaults)) {
+      assertThat(c.namespace()).isEqualTo("trader");
+      assertThat(c.commonTags()).isEmpty();
+      assertThat(c.labelValueLimit()).isEqualTo(100);
+      assertThat(c.latencyBucketsSeconds()).isEqualTo(MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS);
+      assertThat(c.ordersTimeout()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(c.ordersCapacity()).isEqualTo(100_000);
+      assertThat(c.otlp()).isNull();
+      assertThat(c.auth()).isNull();
+      assertThat(c.tls()).isNull();
+      assertThat(c.start()).isEqualTo(TraderMetricsConfig.Start.ON_INJECTOR_CREATION);
+      assertThat(c.shutdownHook()).isFalse();
+    }
+    assertThat(defaults.host()).isEqualTo("127.0.0.1");
+    assertThat(defaults.port()).isEqualTo(9464);
+    assertThat(defaults.exporterEnabled()).isTrue();
+    assertThat(defaults.healthCheckTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(defaults.binders()).isEqualTo(EnumSet.allOf(JvmBinder.class));
+  }
+
+  @Test
+  void readsEverySettingFromAFile() throws Exception {
+    Path file = file("""
+        tradermetrics {
+          namespace = desk
+          common-tags { application = mm-btc, instance = mm-1, environment = paper }
+          labels.value-limit = 7
+          histograms.latency-buckets = [0.001, 0.01]
+          histograms.buckets { "desk.order.latency" = [0.002, 0.02] }
+          exporter { port = 0, threads = 3 }
+          lifecycle.start = manual
+          binders { jvm-gc = false, file-descriptors = off }
+          orders { timeout = 5s, capacity = 500 }
+        }
+        """);
+    TraderMetricsConfig config = inject(TraderMetricsModule.builder().configFile(file).environment(Map.of()).build());
+    assertThat(config.namespace()).isEqualTo("desk");
+    assertThat(config.commonTags()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("application", "mm-btc", "instance", "mm-1", "environment", "paper"));
+    assertThat(config.labelValueLimit()).isEqualTo(7);
+    assertThat(config.latencyBucketsSeconds()).containsExactly(0.001, 0.01);
+    assertThat(config.histogramBuckets()).containsEntry("desk.order.latency", List.of(0.002, 0.02));
+    assertThat(config.port()).isZero();
+    assertThat(config.threads()).isEqualTo(3);
+    assertThat(config.start()).isEqualTo(TraderMetricsConfig.Start.MANUAL);
+    assertThat(config.binders()).doesNotContain(JvmBinder.JVM_GC, JvmBinder.FILE_DESCRIPTORS).contains(JvmBinder.JVM_MEMORY);
+    assertThat(config.ordersTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.ordersCapacity()).isEqualTo(500);
+    assertThat(config.instrumentationSettings().namespace()).isEqualTo("desk");
+  }
+
+  @Test
+  void environmentOverridesWinOverTheBuilderAndTheFile() throws Exception {
+    Path file = file("tradermetrics { orders.capacity = 500, labels.value-limit = 7, exporter.port = 0 }");
+    TraderMetricsConfig config = inject(TraderMetricsModule.builder().configFile(file)
+        .labelValueLimit(8).namespace("desk").manualStart()
+        .environment(Map.of(
+            "CONFIG_FORCE_tradermetrics_orders_capacity", "600",
+            "CONFIG_FORCE_tradermetrics_labels_value__limit", "9",
+            "CONFIG_FORCE_tradermetrics_histograms_latency__buckets", "0.001, 0.002",
+            "CONFIG_FORCE_tradermetrics_common__tags_application", "from-env",
+            "PATH", "/usr/bin"))
+        .build());
+    assertThat(config.ordersCapacity()).isEqualTo(600);
+    assertThat(config.labelValueLimit()).isEqualTo(9);
+    assertThat(config.latencyBucketsSeconds()).containsExactly(0.001, 0.002);
+    assertThat(config.commonTags()).containsEntry("application", "from-env");
+    assertThat(config.namespace()).isEqualTo("desk");
+  }
+
+  @Test
+  void mapsEnvironmentNamesAsTypesafeConfigDoes() {
+    var env = TraderMetricsConfig.environmentOverrides(Map.of(
+        "CONFIG_FORCE_a_b__c___d", "1", "a_b", "ignored"));
+    assertThat(env.getString("a.b-c_d")).isEqualTo("1");
+    assertThat(env.hasPath("a")).isTrue();
+    assertThat(env.root().keySet()).containsExactly("a");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      tradermetrics.exporter.prot = 9000          | unknown key tradermetrics.exporter.prot = 9000 | valid keys under tradermetrics: binders.class-loader
+      tradermetrics.exporter.port = 70000         | tradermetrics.exporter.port = 70000            | expected an integer from 0 (any free port) to 65535
+      tradermetrics.exporter.port = nine          | tradermetrics.exporter.port = "nine"           | expected an integer from 0 (any free port) to 65535
+      tradermetrics.namespace = "Trader-X"        | tradermetrics.namespace = "Trader-X"           | lower-case letters, digits and '_'
+      tradermetrics.labels.value-limit = 0        | tradermetrics.labels.value-limit = 0           | an integer from 1
+      tradermetrics.orders.timeout = soon         | tradermetrics.orders.timeout = "soon"          | a duration from 1ms to 1d
+      tradermetrics.orders.capacity = -1          | tradermetrics.orders.capacity = -1             | an integer from 1 to 100000000
+      tradermetrics.lifecycle.start = later       | tradermetrics.lifecycle.start = "later"        | on-injector-creation or manual
+      tradermetrics.binders.jvm-gc = maybe        | tradermetrics.binders.jvm-gc = "maybe"         | true or false
+      tradermetrics.binders.jvm-gcc = true        | unknown key tradermetrics.binders.jvm-gcc = true | binders.jvm-gc
+      tradermetrics.histograms.latency-buckets = [0.1, 0.01] | tradermetrics.histograms.latency-buckets = [0.1,0.01] | strictly increasing, but 0.01 follows 0.1
+      tradermetrics.histograms.buckets { "Bad Name" = [1] } | tradermetrics.histograms.buckets."Bad Name" = [1] | a Micrometer meter name
+      tradermetrics.common-tags { "bad-key" = x } | tradermetrics.common-tags."bad-key" = "x"      | a tag key
+      tradermetrics.otlp.url = "ftp://collector"  | tradermetrics.otlp.url = "ftp://collector"     | an http or https URL
+      tradermetrics.otlp.step = 10ms              | tradermetrics.otlp.step = "10ms"               | a duration from 1s to 1d
+      tradermetrics.exporter.tls { enabled = true, keystore = " " } | tradermetrics.exporter.tls.keystore = " " | the path of a PKCS#12 keystore
+      """)
+  void failsInjectorCreationNamingTheKeyTheValueAndWhatIsValid(String line, String named, String valid) throws Exception {
+    Path file = file(line + "\n");
+    assertThatThrownBy(() -> Guice.createInjector(TraderMetricsModule.builder().configFile(file)
+        .environment(Map.of()).exporterEnabled(false).build()))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining(named)
+        .hasMessageContaining(valid)
+        .hasMessageContaining(file.getFileName().toString());
+  }
+
+  @Test
+  void namesTheEnvironmentVariableABadValueCameFrom() {
+    assertThatThrownBy(() -> Guice.createInjector(TraderMetricsModule.builder()
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_exporter_port", "abc")).jvmBinders(false).build()))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("tradermetrics.exporter.port = \"abc\" (from environment variable CONFIG_FORCE_tradermetrics_exporter_port)")
+        .hasMessageContaining("expected an integer from 0 (any free port) to 65535");
+  }
+
+  @Test
+  void failsInjectorCreationNamingAMissingFile() {
+    Path missing = dir.resolve("missing.conf");
+    assertThatThrownBy(() -> Guice.createInjector(TraderMetricsModule.builder().configFile(missing)
+        .environment(Map.of()).build()))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("cannot read the tradermetrics configuration file " + missing.toAbsolutePath());
+  }
+
+  @Test
+  void rejectsABadBuilderValueWhenTheModuleIsBuilt() {
+    assertThatThrownBy(() -> TraderMetricsModule.builder().port(70000).build())
+        .isInstanceOf(TraderMetricsConfigException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tradermetrics.exporter.port = 70000 (from TraderMetricsModule.Builder")
+        .hasMessageContaining("0 (any free port) to 65535");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    assertThatThrownBy(() -> TraderMetricsConfig.from(ConfigFactory.parseString(
+        "tradermetrics { namespace = 1x, orders.capacity = 0, typo = 1 }")))
+        .isInstanceOf(TraderMetricsConfigException.class)
+        .hasMessageContaining("tradermetrics.namespace")
+        .hasMessageContaining("tradermetrics.orders.capacity")
+        .hasMessageContaining("unknown key tradermetrics.typo");
+  }
+
+  @Test
+  void ignoresKeysOutsideTradermetrics() {
+    assertThat(TraderMetricsConfig.from(ConfigFactory.parseString("akka.loglevel = DEBUG")).namespace()).isEqualTo("trader");
+  }
+}
