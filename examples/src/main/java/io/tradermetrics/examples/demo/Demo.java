@@ -1,7 +1,12 @@
 package io.tradermetrics.examples.demo;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.multibindings.Multibinder;
+import io.tradermetrics.exporter.HealthCheck;
+import io.tradermetrics.exporter.KillSwitchCheck;
+import io.tradermetrics.exporter.MarketDataFreshnessCheck;
 import io.tradermetrics.examples.marketmaker.MarketMaker;
 import io.tradermetrics.examples.marketmaker.Trade;
 import io.tradermetrics.guice.TraderMetricsModule;
@@ -16,15 +21,28 @@ import java.util.function.LongConsumer;
  * The demo as a program would use the toolkit: an injector with {@link TraderMetricsModule}, a
  * market maker from the injector, and a replay of trades into it. The command and the tests share
  * it. Not thread-safe: one thread replays.
+ *
+ * <p>Two readiness checks are contributed to the exporter through the module's
+ * {@code Set<HealthCheck>} multibinder, as a trading application would: {@code marketData}, a
+ * {@link MarketDataFreshnessCheck} told of every replayed trade (DOWN once the last one is older
+ * than {@link #MARKET_DATA_MAX_AGE}, so after the replay ends {@code /health/ready} answers 503),
+ * and {@code killSwitch}, a {@link KillSwitchCheck} that is never tripped by the demo itself.
  */
 public final class Demo implements AutoCloseable {
 
+  /** How old the last replayed trade may be before {@code marketData} is DOWN. */
+  public static final Duration MARKET_DATA_MAX_AGE = Duration.ofSeconds(5);
+
   private final Injector injector;
   private final MarketMaker maker;
+  private final MarketDataFreshnessCheck marketData;
+  private final KillSwitchCheck killSwitch;
 
-  private Demo(Injector injector) {
+  private Demo(Injector injector, MarketDataFreshnessCheck marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
     this.maker = injector.getInstance(MarketMaker.class);
+    this.marketData = marketData;
+    this.killSwitch = killSwitch;
   }
 
   /**
@@ -34,7 +52,23 @@ public final class Demo implements AutoCloseable {
    * @param port the exporter's port, 0 for any free port
    */
   public static Demo start(String host, int port) {
-    return new Demo(Guice.createInjector(TraderMetricsModule.builder().host(host).port(port).build()));
+    MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", MARKET_DATA_MAX_AGE);
+    KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
+    AbstractModule checks = new AbstractModule() {
+      @Override
+      protected void configure() {
+        Multibinder<HealthCheck> health = Multibinder.newSetBinder(binder(), HealthCheck.class);
+        health.addBinding().toInstance(marketData);
+        health.addBinding().toInstance(killSwitch);
+      }
+    };
+    return new Demo(Guice.createInjector(TraderMetricsModule.builder().host(host).port(port).build(), checks),
+        marketData, killSwitch);
+  }
+
+  /** The kill switch served as the {@code killSwitch} readiness check; trip it to take the demo out of service. */
+  public KillSwitchCheck killSwitch() {
+    return killSwitch;
   }
 
   /** Where the metrics are served. */
@@ -71,6 +105,7 @@ public final class Demo implements AutoCloseable {
             LockSupport.parkNanos(wait);
           }
         }
+        marketData.recordTick();
         maker.onMarketTrade(trade);
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);

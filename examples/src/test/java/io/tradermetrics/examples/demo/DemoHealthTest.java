@@ -1,0 +1,67 @@
+package io.tradermetrics.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradermetrics.examples.marketmaker.BitstampTrades;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The demo's health and info endpoints, as a Kubernetes probe and an operator see them. */
+class DemoHealthTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Demo demo;
+
+  @BeforeEach
+  void start() {
+    demo = Demo.start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    demo.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    URI uri = demo.metricsUri().resolve(path);
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void isNotReadyBeforeAnyMarketDataThenReadyAfterTheReplay() throws Exception {
+    HttpResponse<String> before = get("/health/ready");
+    assertThat(before.statusCode()).isEqualTo(503);
+    assertThat(before.body()).contains("\"marketData\":{\"status\":\"UNKNOWN\"");
+
+    demo.replay(BitstampTrades.load(1000), Duration.ZERO, n -> {});
+    HttpResponse<String> after = get("/health/ready");
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(after.body()).contains("\"marketData\":{\"status\":\"UP\"").contains("\"killSwitch\":{\"status\":\"UP\"}");
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void goesOutOfServiceWhenTheKillSwitchTrips() throws Exception {
+    demo.replay(BitstampTrades.load(1000), Duration.ZERO, n -> {});
+    demo.killSwitch().trip("demo: loss limit breached");
+    HttpResponse<String> health = get("/health");
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(health.body()).startsWith("{\"status\":\"OUT_OF_SERVICE\"").contains("demo: loss limit breached");
+    assertThat(get("/health/live").statusCode()).as("a tripped switch does not ask for a restart").isEqualTo(200);
+  }
+
+  @Test
+  void servesInfoAndBuildInfo() throws Exception {
+    HttpResponse<String> info = get("/info");
+    assertThat(info.statusCode()).isEqualTo(200);
+    assertThat(info.body()).contains("\"java\":{\"version\":\"" + System.getProperty("java.version") + "\"");
+    assertThat(get("/metrics").body()).contains("tradermetrics_build_info{version=");
+  }
+}
