@@ -78,8 +78,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>TCP no-delay is switched on for the JDK server (system property
  * {@code sun.net.httpserver.nodelay}, read once when the JDK server classes initialize; this class
- * sets it unless it was set already): without it loopback scrapes were measured at about 360
- * requests/s with a 44 ms floor, with it about 22,000 requests/s.
+ * sets it unless it was set already): without it, loopback scrapes were measured (by this class's
+ * first version) at about 360 requests/s with a 44 ms latency floor from Nagle's algorithm meeting
+ * delayed ACKs. Current throughput numbers, with the commands that produced them, are in
+ * {@code docs/performance.md}, section "Exporter".
  *
  * <p>Requests are served by a bounded pool of named daemon threads ({@code tradermetrics-exporter-N})
  * with a bounded queue; when the queue is full the JDK server's dispatcher waits, which pushes back
