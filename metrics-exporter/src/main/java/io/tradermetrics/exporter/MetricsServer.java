@@ -74,7 +74,9 @@ import org.jspecify.annotations.Nullable;
  * {@code tradermetrics_build_info{version="..."} 1}, {@code tradermetrics_scrape_duration_seconds}
  * (a timer tagged {@code outcome} = {@code success} or {@code error}) and
  * {@code tradermetrics_scrape_size_bytes} (response body bytes as sent, compressed when gzip was
- * negotiated). A scrape records them after its response, so it shows the scrapes before it.
+ * negotiated). A scrape records them after its response, so it shows the scrapes before it. Run one
+ * server per registry: the meters are shared by name, so closing one of two servers on the same
+ * registry would remove the other's.
  *
  * <p>TCP no-delay is switched on for the JDK server (system property
  * {@code sun.net.httpserver.nodelay}, read once when the JDK server classes initialize; this class
