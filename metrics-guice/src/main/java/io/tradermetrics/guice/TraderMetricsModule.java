@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code Set<MeterBinder>} ({@link Multibinder}): contribute with
  *       {@code Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(...)}; bound to
  *       {@link MeterRegistry} when the injector is created;</li>
- *   <li>{@code Set<HealthCheck>} ({@link Multibinder}): contribute the same way; available from
- *       {@link TraderMetricsService#healthChecks()};</li>
+ *   <li>{@code Set<HealthCheck>} ({@link Multibinder}): contribute the same way; served by the
+ *       exporter at {@code /health}, {@code /health/live} and {@code /health/ready};</li>
  *   <li>{@link TraderMetricsService}, an eager singleton: binds the JVM binders and contributed
  *       binders, hands the registry to the woven aspects and starts the exporter when the injector
  *       is created (or on {@link TraderMetricsService#start()} with
