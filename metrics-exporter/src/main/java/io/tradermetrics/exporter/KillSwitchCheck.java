@@ -64,11 +64,6 @@ public final class KillSwitchCheck implements HealthCheck {
     return name;
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.READINESS;
-  }
-
   /** UP while armed; OUT_OF_SERVICE with {@code reason} and {@code trippedAt} (ISO-8601 UTC) once tripped. */
   @Override
   public HealthResult check() {

@@ -73,11 +73,6 @@ public final class MarketDataFreshnessCheck implements HealthCheck {
     return name;
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.READINESS;
-  }
-
   /** UNKNOWN before the first tick, DOWN when older than the threshold, else UP; details in seconds. */
   @Override
   public HealthResult check() {
