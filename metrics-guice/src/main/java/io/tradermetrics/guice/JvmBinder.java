@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.util.function.Supplier;
 
@@ -24,8 +23,14 @@ public enum JvmBinder {
   JVM_THREADS("jvm-threads", JvmThreadMetrics::new),
   /** Loaded and unloaded classes: {@code jvm_classes_*}. */
   CLASS_LOADER("class-loader", ClassLoaderMetrics::new),
-  /** CPU count, process and system CPU usage, load average: {@code system_cpu_*}, {@code process_cpu_*}. */
-  PROCESSOR("processor", ProcessorMetrics::new),
+  /**
+   * Micrometer's {@code ProcessorMetrics} (processors, process and system CPU usage, load average:
+   * {@code system_cpu_*}, {@code process_cpu_usage}) plus {@code process_cpu_seconds_total}; on the
+   * Prometheus registry {@code system_cpu_count} is renamed {@code system_cpu_processors} and
+   * {@code process_cpu_time_ns_total} is replaced by {@code process_cpu_seconds_total}, so that
+   * {@code promtool check metrics} passes.
+   */
+  PROCESSOR("processor", ProcessorBinder::new),
   /** Process start time and uptime: {@code process_uptime_seconds}, {@code process_start_time_seconds}. */
   UPTIME("uptime", UptimeMetrics::new),
   /** Open and maximum file descriptors (Unix): {@code process_files_*}. */

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * The registries of one injector: always a Prometheus registry (scraped at {@code /metrics}); with
  * OTLP on, also an OTLP push registry, and then a {@link CompositeMeterRegistry} of both is what is
  * bound as {@link MeterRegistry} and handed to the aspects, so every meter reaches both. Common
- * tags and per-meter buckets are meter filters on each concrete registry. Thread-safe.
+ * tags and per-meter buckets are meter filters on each concrete registry; the Prometheus registry
+ * also has {@link ProcessorBinder#PROMETHEUS_NAMES}. Thread-safe.
  */
 final class Registries {
 
@@ -38,6 +39,7 @@ final class Registries {
 
   static Registries create(TraderMetricsConfig config) {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    prometheus.config().meterFilter(ProcessorBinder.PROMETHEUS_NAMES);
     configure(prometheus, config);
     TraderMetricsConfig.Otlp settings = config.otlp();
     if (settings == null) {

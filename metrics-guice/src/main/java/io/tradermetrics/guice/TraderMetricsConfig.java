@@ -10,6 +10,8 @@ import io.tradermetrics.aspects.InstrumentationSettings;
 import io.tradermetrics.catalog.MetricCatalog;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -74,7 +76,21 @@ public final class TraderMetricsConfig {
     }
   }
 
+  /**
+   * What {@code /info} and {@code tradermetrics_build_info} say about the application
+   * ({@code tradermetrics.info.*}); {@code null} where the key is empty, and then the service falls
+   * back to the class path (see {@link TraderMetricsService}).
+   *
+   * @param name      the application name; falls back to {@code common-tags.application}
+   * @param version   the application version
+   * @param buildTime when the application was built
+   * @param gitCommit the commit it was built from (hex, 7 to 40 digits)
+   */
+  public record Info(@Nullable String name, @Nullable String version, @Nullable Instant buildTime,
+      @Nullable String gitCommit) {}
+
   static final String ROOT = "tradermetrics";
+  private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{7,40}");
   private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -103,6 +119,7 @@ public final class TraderMetricsConfig {
   private final Duration ordersTimeout;
   private final int ordersCapacity;
   private final @Nullable Otlp otlp;
+  private final Info info;
 
   private TraderMetricsConfig(Reader r) {
     namespace = r.string("namespace", v -> NAMESPACE.matcher(v).matches());
@@ -146,6 +163,23 @@ public final class TraderMetricsConfig {
     Map<String, String> headers = r.stringMap("otlp.headers", Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+"),
         "an HTTP header name");
     otlp = otlpEnabled && url != null ? new Otlp(url, step, headers) : null;
+    String buildTime = r.string("info.build-time", v -> v.isEmpty() || parsesAsInstant(v));
+    info = new Info(blankToNull(r.string("info.name", v -> true)), blankToNull(r.string("info.version", v -> true)),
+        buildTime.isEmpty() || !parsesAsInstant(buildTime) ? null : Instant.parse(buildTime),
+        blankToNull(r.string("info.git-commit", v -> v.isEmpty() || GIT_COMMIT.matcher(v).matches())));
+  }
+
+  private static boolean parsesAsInstant(String value) {
+    try {
+      Instant.parse(value);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static @Nullable String blankToNull(String value) {
+    return value.isBlank() ? null : value;
   }
 
   /** The defaults of {@code reference.conf}, with no file and no environment. */
@@ -231,6 +265,11 @@ public final class TraderMetricsConfig {
 
   private static String path(String key) {
     return ROOT + "." + key;
+  }
+
+  /** What {@code /info} says about the application ({@code tradermetrics.info.*}). */
+  public Info info() {
+    return info;
   }
 
   /** Meter name prefix ({@code tradermetrics.namespace}), e.g. {@code trader}. */
@@ -363,6 +402,10 @@ public final class TraderMetricsConfig {
     k.put("otlp.enabled", "true or false");
     k.put("otlp.url", "an http or https URL, e.g. http://localhost:4318/v1/metrics");
     k.put("otlp.step", "a duration from 1s to 1d, e.g. 60s");
+    k.put("info.name", "a string, e.g. mm-btc; empty for common-tags.application or the class path's build info");
+    k.put("info.version", "a string, e.g. 1.4.2; empty for the class path's build info");
+    k.put("info.build-time", "an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z; empty for the class path's build info");
+    k.put("info.git-commit", "a lower-case hex commit id of 7 to 40 digits, e.g. e1de23f; empty for the class path's git.properties");
     return Collections.unmodifiableMap(k);
   }
 

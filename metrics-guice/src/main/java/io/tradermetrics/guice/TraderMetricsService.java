@@ -101,9 +101,19 @@ public final class TraderMetricsService implements AutoCloseable {
         .host(config.host()).port(config.port()).threads(config.threads())
         .healthCheckTimeout(config.healthCheckTimeout())
         .healthChecks(healthChecks);
-    String application = config.commonTags().get("application");
-    if (application != null) {
-      builder.applicationName(application);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    BuildInfo info = BuildInfo.resolve(config, loader != null ? loader : TraderMetricsService.class.getClassLoader());
+    if (info.name() != null) {
+      builder.applicationName(info.name());
+    }
+    if (info.version() != null) {
+      builder.applicationVersion(info.version());
+    }
+    if (info.buildTime() != null) {
+      builder.buildTime(info.buildTime());
+    }
+    if (info.gitCommit() != null) {
+      builder.gitCommit(info.gitCommit());
     }
     TraderMetricsConfig.Auth auth = config.auth();
     if (auth != null) {

@@ -146,6 +146,8 @@ class TraderMetricsConfigTest {
       tradermetrics.common-tags { "bad-key" = x } | tradermetrics.common-tags."bad-key" = "x"      | a tag key
       tradermetrics.otlp.url = "ftp://collector"  | tradermetrics.otlp.url = "ftp://collector"     | an http or https URL
       tradermetrics.otlp.step = 10ms              | tradermetrics.otlp.step = "10ms"               | a duration from 1s to 1d
+      tradermetrics.info.build-time = yesterday   | tradermetrics.info.build-time = "yesterday"    | an ISO-8601 instant
+      tradermetrics.info.git-commit = HEAD        | tradermetrics.info.git-commit = "HEAD"         | a lower-case hex commit id of 7 to 40 digits
       tradermetrics.exporter.tls { enabled = true, keystore = " " } | tradermetrics.exporter.tls.keystore = " " | the path of a PKCS#12 keystore
       """)
   void failsInjectorCreationNamingTheKeyTheValueAndWhatIsValid(String line, String named, String valid) throws Exception {

@@ -81,7 +81,42 @@ class TraderMetricsModuleTest {
       Injector injector = create(TraderMetricsModule.builder().port(0).environment(Map.of()).build());
       String body = Http.get(service(injector).metricsUri()).body();
       assertThat(body).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-          "system_cpu_count", "process_uptime_seconds");
+          "system_cpu_processors", "process_uptime_seconds");
+    }
+
+    @Test
+    void servesProcessorMetricsUnderNamesPromtoolAccepts() throws Exception {
+      Injector injector = create(quiet().binder(JvmBinder.PROCESSOR, true).build());
+      String body = Http.get(service(injector).metricsUri()).body();
+      assertThat(body)
+          .contains("# TYPE process_cpu_seconds_total counter", "# TYPE system_cpu_processors gauge")
+          .doesNotContain("process_cpu_time_ns", "system_cpu_count");
+      double processors = Double.parseDouble(body.lines()
+          .filter(l -> l.startsWith("system_cpu_processors "))
+          .findFirst().orElseThrow().substring("system_cpu_processors ".length()));
+      assertThat(processors).isEqualTo(Runtime.getRuntime().availableProcessors());
+      double cpuSeconds = Double.parseDouble(body.lines()
+          .filter(l -> l.startsWith("process_cpu_seconds_total "))
+          .findFirst().orElseThrow().substring("process_cpu_seconds_total ".length()));
+      // The JVM has run the injector and a scrape: some CPU time, far less than it has been up.
+      assertThat(cpuSeconds).isPositive()
+          .isLessThan(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0
+              * Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void servesConfiguredBuildInfoAtInfoAndInTheBuildInfoSeries() throws Exception {
+      Injector injector = create(TraderMetricsModule.builder().jvmBinders(false)
+          .environment(Map.of("CONFIG_FORCE_tradermetrics_exporter_port", "0",
+              "CONFIG_FORCE_tradermetrics_info_name", "mm-btc",
+              "CONFIG_FORCE_tradermetrics_info_version", "1.4.2",
+              "CONFIG_FORCE_tradermetrics_info_build__time", "2026-11-20T17:05:11Z",
+              "CONFIG_FORCE_tradermetrics_info_git__commit", "e1de23f"))
+          .build());
+      String info = Http.get(service(injector).metricsUri().resolve("/info")).body();
+      assertThat(info).contains("\"name\":\"mm-btc\"", "\"version\":\"1.4.2\"", "\"time\":\"2026-11-20T17:05:11Z\"",
+          "\"id\":\"e1de23f\"");
+      assertThat(Http.get(service(injector).metricsUri()).body()).contains("tradermetrics_build_info{", "version=\"1.4.2\"");
     }
 
     @Test

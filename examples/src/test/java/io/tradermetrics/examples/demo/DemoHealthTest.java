@@ -7,7 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +67,25 @@ class DemoHealthTest {
     assertThat(info.statusCode()).isEqualTo(200);
     assertThat(info.body()).contains("\"java\":{\"version\":\"" + System.getProperty("java.version") + "\"");
     assertThat(get("/metrics").body()).contains("tradermetrics_build_info{version=");
+  }
+
+  @Test
+  void infoCarriesTheVersionBuildTimeAndCommitThisBuildWroteOnTheClassPath() throws Exception {
+    String info = get("/info").body();
+
+    assertThat(info).contains("\"name\":\"metrics-demo\"")
+        .contains("\"version\":\"" + System.getProperty("examples.projectVersion") + "\"");
+    Instant built = Instant.parse(field(info, "time"));
+    assertThat(built).isBefore(Instant.now()).isAfter(Instant.now().minus(Duration.ofDays(1)));
+    Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+    String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(git.waitFor()).as("git rev-parse HEAD: " + head).isZero();
+    assertThat(head).startsWith(field(info, "id"));
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    assertThat(m.find()).as(name + " in " + json).isTrue();
+    return m.group(1);
   }
 }
