@@ -12,8 +12,8 @@ import io.tradermetrics.aspects.internal.OrderLifecycle;
 import org.aspectj.lang.JoinPoint;
 
 /**
- * Follows orders across methods: {@link OrderSent} starts an order's clock, {@link CancelSent}
- * remembers its cancel request, {@link OrderAcked}, {@link OrderRejected}, {@link OrderFilled},
+ * Follows orders across methods: {@link OrderSent} starts an order's clock ({@link OrderSentAspect}),
+ * {@link CancelSent} remembers its cancel request ({@link CancelSentAspect}), {@link OrderAcked}, {@link OrderRejected}, {@link OrderFilled},
  * {@link OrderCancelled} and {@link OrderExpired} stop its clocks, directly or through a composed
  * annotation that carries them. The orders in flight are held in one table per bound registry
  * ({@code OrderLifecycle}), which any thread may reach: typically one thread sends and another
@@ -26,9 +26,7 @@ import org.aspectj.lang.JoinPoint;
 public aspect OrderLifecycleAspect extends InstrumentAspect {
 
   protected pointcut instrumented():
-      (execution(@OrderSent * *(..)) || execution(@(@OrderSent *) * *(..))
-          || execution(@CancelSent * *(..)) || execution(@(@CancelSent *) * *(..))
-          || execution(@OrderAcked * *(..)) || execution(@(@OrderAcked *) * *(..))
+      (execution(@OrderAcked * *(..)) || execution(@(@OrderAcked *) * *(..))
           || execution(@OrderRejected * *(..)) || execution(@(@OrderRejected *) * *(..))
           || execution(@OrderFilled * *(..)) || execution(@(@OrderFilled *) * *(..))
           || execution(@OrderCancelled * *(..)) || execution(@(@OrderCancelled *) * *(..))

@@ -81,9 +81,9 @@ class OrderLifecycleTest {
   class Latencies {
 
     @Test
-    void ackLatencyIsTheTimeFromTheSendReturningToTheAckArrivingWithTheSendsLabels() {
+    void ackLatencyIsTheTimeFromTheStartOfTheSendToTheAckWithTheSendsLabels() {
       bind();
-      venue.duringCall = () -> clock.add(Duration.ofMillis(1)); // time inside send is not part of the round trip
+      venue.duringCall = () -> clock.add(Duration.ofMillis(1)); // writing the order out is part of the round trip
       venue.send(buy(1));
       venue.duringCall = () -> {};
       clock.add(Duration.ofMillis(3));
@@ -91,8 +91,33 @@ class OrderLifecycleTest {
 
       Timer ack = timer("trader.order.ack.latency", "venue", "bitstamp", "symbol", "BTC/USD", "side", "buy", "outcome", "ack");
       assertThat(ack.count()).isEqualTo(1);
-      assertThat(millis(ack)).isEqualTo(3.0);
+      assertThat(millis(ack)).isEqualTo(4.0);
       assertThat(inflight()).as("an acknowledged order is still in flight until it ends").isEqualTo(1.0);
+    }
+
+    @Test
+    void anAckHandledBeforeTheSendReturnsIsMatched() {
+      bind();
+      venue.duringCall = () -> {
+        clock.add(Duration.ofNanos(200_000));
+        venue.onAck(1); // the venue answered, and another thread handled it, while send was still running
+        clock.add(Duration.ofNanos(50_000));
+      };
+      venue.send(buy(1));
+
+      assertThat(unmatched("ack", "unknown")).isZero();
+      assertThat(timer("trader.order.ack.latency", "outcome", "ack").totalTime(TimeUnit.NANOSECONDS)).isEqualTo(200_000.0);
+    }
+
+    @Test
+    void anIdReadFromTheResultEntersAtTheReturnWithTheStartTime() {
+      bind();
+      venue.duringCall = () -> clock.add(Duration.ofMillis(2));
+      venue.sendWithStringId("MM-1");
+      venue.duringCall = () -> {};
+      clock.add(Duration.ofMillis(3));
+      venue.onAckWithStringId("MM-1");
+      assertThat(millis(timer("trader.order.ack.latency", "venue", "binance", "outcome", "ack"))).isEqualTo(5.0);
     }
 
     @Test
@@ -145,6 +170,21 @@ class OrderLifecycleTest {
       assertThat(cancelled.count()).isEqualTo(1);
       assertThat(millis(cancelled)).isEqualTo(2.0);
       assertThat(inflight()).isZero();
+    }
+
+    @Test
+    void aCancelConfirmationHandledBeforeTheRequestReturnsIsTimedFromTheRequest() {
+      bind();
+      venue.send(buy(3));
+      clock.add(Duration.ofMillis(10));
+      venue.duringCall = () -> {
+        clock.add(Duration.ofMillis(1));
+        venue.onCancelled(3L);
+      };
+      venue.cancel(3);
+
+      assertThat(unmatched("cancel_sent", "unknown")).isZero();
+      assertThat(millis(timer("trader.order.cancel.latency", "outcome", "cancelled"))).isEqualTo(1.0);
     }
 
     @Test

@@ -38,11 +38,14 @@ class Venue {
 
   @OrderSent(orderId = "result", venue = "binance", symbol = "ETH/USD", side = "sell")
   String sendWithStringId(String clientOrderId) {
+    duringCall.run();
     return clientOrderId;
   }
 
   @CancelSent(orderId = "#0")
-  void cancel(long clientOrderId) {}
+  void cancel(long clientOrderId) {
+    duringCall.run();
+  }
 
   @OrderAcked(orderId = "clientOrderId")
   void onAck(long clientOrderId) {}

@@ -1,7 +1,6 @@
 package io.tradermetrics.aspects.internal;
 
 import io.tradermetrics.aspects.internal.OrderLifecycle.Event;
-import io.tradermetrics.aspects.internal.OrderLifecycle.OrderGroup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,57 +32,6 @@ abstract class LifecycleInstrument implements Instrument {
   @Override
   public long start() {
     return lifecycle.clock.monotonicTime();
-  }
-
-  /** {@link io.tradermetrics.annotation.OrderSent}: the clock starts when the send returns. */
-  static final class Sent extends LifecycleInstrument {
-    private final LabelTree<OrderGroup> labels;
-
-    Sent(OrderLifecycle lifecycle, IdSource id, LabelTree<OrderGroup> labels, InstrumentationErrors.Site errors) {
-      super(lifecycle, id, errors);
-      this.labels = labels;
-    }
-
-    @Override
-    public int mask() {
-      return id.mask() | labels.mask();
-    }
-
-    @Override
-    public long start() {
-      return 0L;
-    }
-
-    @Override
-    public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-        @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-        @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-      if (error != null) {
-        return;
-      }
-      try {
-        long now = lifecycle.clock.monotonicTime();
-        OrderGroup group = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-        if (id.longId) {
-          long value = id.source.getLong(result, a0, a1, a2, a3, a4, a5);
-          if (value == ValueSource.ABSENT_LONG) {
-            errors.badValue("orderId", Double.NaN);
-            return;
-          }
-          lifecycle.sent(value, null, now, group);
-        } else {
-          Object value = id.source.get(result, a0, a1, a2, a3, a4, a5);
-          if (value == null) {
-            errors.badValue("orderId", Double.NaN);
-            return;
-          }
-          Object object = IdSource.objectId(value);
-          lifecycle.sent(object == null ? IdSource.longId(value) : 0L, object, now, group);
-        }
-      } catch (Throwable t) {
-        errors.failure(t);
-      }
-    }
   }
 
   /** Acknowledgement, rejection, cancel request, cancel confirmation, venue expiry. */

@@ -73,6 +73,8 @@ public final class OrderLifecycle {
   final long timeoutNanos;
   private final ConcurrentHashMap<JoinPoint.StaticPart, Instrument> instruments = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<JoinPoint.StaticPart, TickInstrument> tickInstruments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<JoinPoint.StaticPart, SentInstrument> sentInstruments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<JoinPoint.StaticPart, CancelSentInstrument> cancelInstruments = new ConcurrentHashMap<>();
   private volatile OrderGroup[] groups = new OrderGroup[0];
   final ThreadLocal<TickState> ticks = ThreadLocal.withInitial(TickState::new);
   private final AtomicReferenceArray<Counter> unmatched =
@@ -171,6 +173,78 @@ public final class OrderLifecycle {
     return instrument != null ? instrument : l.bindTickSlow(joinPoint);
   }
 
+  /** The instrument of an {@link OrderSent} join point of the current engine; same contract as {@link #instrument}. */
+  public static SentInstrument sentInstrument(JoinPoint.StaticPart joinPoint) {
+    OrderLifecycle l = of(Engine.current());
+    SentInstrument instrument = l.sentInstruments.get(joinPoint);
+    return instrument != null ? instrument : l.bindSentSlow(joinPoint);
+  }
+
+  /** The instrument of a {@link CancelSent} join point of the current engine; same contract as {@link #instrument}. */
+  public static CancelSentInstrument cancelSentInstrument(JoinPoint.StaticPart joinPoint) {
+    OrderLifecycle l = of(Engine.current());
+    CancelSentInstrument instrument = l.cancelInstruments.get(joinPoint);
+    if (instrument != null) {
+      return instrument;
+    }
+    return l.cancelInstruments.computeIfAbsent(joinPoint, jp -> {
+      String where = String.valueOf(jp.getSignature());
+      try {
+        Method method = ((MethodSignature) jp.getSignature()).getMethod();
+        where = method.getDeclaringClass().getName() + "." + method.getName();
+        CancelSent cancel = Annotations.find(method, CancelSent.class);
+        if (cancel == null) {
+          throw new InstrumentationConfigException(method + " carries no @CancelSent");
+        }
+        JoinPointInfo info = new JoinPointInfo(method, cancel);
+        checkSingle(info, lifecycleAnnotations(method));
+        IdSource id = IdSource.of(info, cancel.orderId());
+        if ((id.mask() & Instrument.RESULT) != 0) {
+          throw info.error("orderId", "'" + cancel.orderId() + "' reads the return value; a cancel request is "
+              + "remembered when the method starts, so read the id from a parameter, e.g. orderId = \"#0\"");
+        }
+        return new CancelSentInstrument(l, id, l.engine.errors.site(info.annotationName(), info.where()));
+      } catch (RuntimeException | LinkageError e) {
+        l.engine.errors.bindingFailed("@CancelSent", where, e);
+        return CancelSentInstrument.NOOP;
+      }
+    });
+  }
+
+  private SentInstrument bindSentSlow(JoinPoint.StaticPart joinPoint) {
+    return sentInstruments.computeIfAbsent(joinPoint, jp -> {
+      String where = String.valueOf(jp.getSignature());
+      try {
+        Method method = ((MethodSignature) jp.getSignature()).getMethod();
+        where = method.getDeclaringClass().getName() + "." + method.getName();
+        return bindSent(method);
+      } catch (RuntimeException | LinkageError e) {
+        engine.errors.bindingFailed("@OrderSent", where, e);
+        return SentInstrument.NOOP;
+      }
+    });
+  }
+
+  /**
+   * Binds an {@link OrderSent} join point's instrument.
+   *
+   * @throws InstrumentationConfigException if the annotation cannot be honoured
+   */
+  SentInstrument bindSent(Method method) {
+    OrderSent sent = Annotations.find(method, OrderSent.class);
+    if (sent == null) {
+      throw new InstrumentationConfigException(method + " carries no @OrderSent");
+    }
+    JoinPointInfo jp = new JoinPointInfo(method, sent);
+    checkSingle(jp, lifecycleAnnotations(method));
+    LabelTree<OrderGroup> labels = engine.labels(jp, MetricCatalog.ORDER_ACK_LATENCY, SETTABLE,
+        java.util.Map.of(MetricCatalog.VENUE, sent.venue(), MetricCatalog.SYMBOL, sent.symbol(),
+            MetricCatalog.SIDE, sent.side()),
+        Tags.empty(), this::group);
+    return new SentInstrument(this, IdSource.of(jp, sent.orderId()), labels,
+        engine.errors.site(jp.annotationName(), jp.where()));
+  }
+
   private Instrument bindSlow(JoinPoint.StaticPart joinPoint) {
     return instruments.computeIfAbsent(joinPoint, jp -> {
       String where = String.valueOf(jp.getSignature());
@@ -251,13 +325,6 @@ public final class OrderLifecycle {
     JoinPointInfo jp = new JoinPointInfo(method, annotation);
     checkSingle(jp, found);
     InstrumentationErrors.Site errors = engine.errors.site(jp.annotationName(), jp.where());
-    if (annotation instanceof OrderSent sent) {
-      LabelTree<OrderGroup> labels = engine.labels(jp, MetricCatalog.ORDER_ACK_LATENCY, SETTABLE,
-          java.util.Map.of(MetricCatalog.VENUE, sent.venue(), MetricCatalog.SYMBOL, sent.symbol(),
-              MetricCatalog.SIDE, sent.side()),
-          Tags.empty(), this::group);
-      return new LifecycleInstrument.Sent(this, IdSource.of(jp, sent.orderId()), labels, errors);
-    }
     if (annotation instanceof OrderFilled filled) {
       ValueSource complete = jp.source("complete", filled.complete());
       Class<?> type = complete.type();
@@ -285,7 +352,7 @@ public final class OrderLifecycle {
       orderId = a.orderId();
       event = Event.EXPIRE;
     } else {
-      throw jp.error("(annotation)", "@MarketDataTick is bound by MarketDataTickAspect, not as an order point");
+      throw jp.error("(annotation)", "@OrderSent and @MarketDataTick are bound by their own aspects");
     }
     return new LifecycleInstrument.End(this, event, IdSource.of(jp, orderId), errors);
   }
@@ -335,7 +402,9 @@ public final class OrderLifecycle {
   static void validate(Engine scratch, Method method, List<String> problems) {
     OrderLifecycle l = of(scratch);
     try {
-      if (single(method) != null) {
+      if (Annotations.find(method, OrderSent.class) != null) {
+        l.bindSent(method);
+      } else if (single(method) != null) {
         l.bind(method);
       } else if (Annotations.find(method, MarketDataTick.class) != null) {
         l.bindTick(method);
@@ -364,8 +433,12 @@ public final class OrderLifecycle {
 
   // ---- events; each takes the table lock once and records outside it ----
 
-  /** An order was sent at {@code nowNanos}. */
-  void sent(long id, @Nullable Object object, long nowNanos, OrderGroup group) {
+  /**
+   * An order was sent at {@code nowNanos}.
+   *
+   * @return whether it entered the table (false for an id already in flight, which is counted)
+   */
+  boolean sent(long id, @Nullable Object object, long nowNanos, OrderGroup group) {
     int h = object == null ? OrderTable.hashOf(id) : OrderTable.hashOf(object);
     boolean duplicate;
     table.lock();
@@ -381,6 +454,25 @@ public final class OrderLifecycle {
     if (duplicate) {
       unmatched(Event.SENT, Reason.DUPLICATE).increment();
     }
+    return !duplicate;
+  }
+
+  /** A send entered with {@link #sent} at {@code sentAtNanos} threw: the order was not sent. */
+  void unsent(long id, @Nullable Object object, long sentAtNanos) {
+    int h = object == null ? OrderTable.hashOf(id) : OrderTable.hashOf(object);
+    table.lock();
+    try {
+      int e = table.find(id, object, h);
+      if (e != OrderTable.NONE && table.sentNanos(e) == sentAtNanos) {
+        table.remove(e);
+      }
+    } finally {
+      table.unlock();
+    }
+  }
+
+  /** Records tick-to-trade at {@code nowNanos} if this thread is handling a tick. */
+  void tickToTrade(long nowNanos) {
     TickState tick = ticks.get();
     if (tick.depth > 0 && tick.meters != null) {
       tick.meters.tickToTrade().record(Math.max(0L, nowNanos - tick.startNanos), TimeUnit.NANOSECONDS);
