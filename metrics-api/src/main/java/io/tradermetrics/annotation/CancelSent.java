@@ -7,14 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that sends a cancel request for an order in flight: when it returns normally, the
- * time is remembered with the order, so that {@link OrderCancelled} measures the cancel round trip
+ * Marks a method that sends a cancel request for an order in flight: when the method starts (so a
+ * confirmation handled on another thread before it returns is matched; the id must come from a
+ * parameter), the time is remembered with the order, so that {@link OrderCancelled} measures the cancel round trip
  * from here. The order stays in flight until the cancel is confirmed (or the order ends otherwise).
  * A second cancel request for the same order keeps the first time and is counted in
  * {@code trader_order_events_unmatched_total{event="cancel_sent",reason="duplicate"}}.
  *
  * <p>Labels ({@code venue}, {@code symbol}, {@code side}) are those remembered when the order was
- * sent. The end point records nothing and throws nothing when the method throws. An id that is not
+ * sent. A request method that throws still counts as requested. An id that is not
  * in flight (never sent, already finished, or timed out) is counted in
  * {@code trader_order_events_unmatched_total{event="cancel_sent",reason="unknown"}}.
  *

@@ -12,8 +12,12 @@ import java.lang.annotation.Target;
  * point ({@link OrderRejected}, the complete {@link OrderFilled}, {@link OrderCancelled},
  * {@link OrderExpired}) takes it out, or it times out ({@code trader_orders_expired_total}).
  *
- * <p>The clock starts when the method returns (the order is on its way), from the meter registry's
- * monotonic clock; a method that throws starts nothing. The {@code venue}, {@code symbol} and
+ * <p>The clock starts when the method starts, from the meter registry's monotonic clock. When the
+ * id and labels come from parameters, the order is in flight before the body runs, so a venue answer
+ * handled on another thread before the send returns is matched; when the id is the return value
+ * ({@code orderId = "result..."}), the order enters when the method returns (an answer handled before
+ * that is counted as unmatched), so prefer assigning client order ids before sending. A method that
+ * throws leaves nothing in flight. Tick-to-trade is taken when the method returns. The {@code venue}, {@code symbol} and
  * {@code side} labels are resolved here, from {@link Label} parameters or the constants below, and
  * remembered with the order, so that the end points need only the order id. If the method runs
  * while a {@link MarketDataTick} handler is running on the same thread, the time since that tick
