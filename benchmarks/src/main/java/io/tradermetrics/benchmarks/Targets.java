@@ -5,6 +5,8 @@ import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.aop.MeterTag;
 import io.tradermetrics.annotation.CountFill;
 import io.tradermetrics.annotation.Label;
+import io.tradermetrics.annotation.OrderCancelled;
+import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.TimedOrder;
 
 /**
@@ -59,5 +61,39 @@ public class Targets {
   @Counted("bench.micrometer.counted")
   public long micrometerCounted(long x) {
     return work(x);
+  }
+
+  /** A new order as a gateway holds it: a mutable message reused for every send, so only the id changes. */
+  public static final class NewOrder {
+    long clientOrderId;
+    String symbol = "BTC/USD";
+    Side side = Side.BUY;
+
+    /** The client order id. */
+    public long clientOrderId() {
+      return clientOrderId;
+    }
+
+    /** The instrument. */
+    public String symbol() {
+      return symbol;
+    }
+
+    /** The side. */
+    public Side side() {
+      return side;
+    }
+  }
+
+  /** Ours: an order's send; the id (a primitive long through a getter) and two labels from the message. */
+  @OrderSent(orderId = "order.clientOrderId", venue = "bitstamp")
+  public long sendOrder(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") NewOrder order) {
+    return work(order.clientOrderId);
+  }
+
+  /** Ours: the venue's cancel confirmation for the same message's id; ends the order. */
+  @OrderCancelled(orderId = "order.clientOrderId")
+  public long orderCancelled(NewOrder order) {
+    return work(order.clientOrderId);
   }
 }

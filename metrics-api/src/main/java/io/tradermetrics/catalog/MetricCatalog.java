@@ -34,6 +34,13 @@ public final class MetricCatalog {
   /** Label key on the overflow counter: the label key whose limit was reached. */
   public static final String LABEL = "label";
 
+  /** Label key of the fill latency: {@code first} or {@code complete}. */
+  public static final String FILL = "fill";
+  /** Label key of unmatched order events: the point of the order's life, e.g. {@code ack}. */
+  public static final String EVENT = "event";
+  /** Label key of unmatched order events ({@code unknown}, {@code duplicate}) and expired orders ({@code timeout}, {@code capacity}). */
+  public static final String REASON = "reason";
+
   /** Label value where no value was given. */
   public static final String UNKNOWN = "unknown";
   /** Label value that stands for all values past a label's cardinality limit. */
@@ -88,9 +95,63 @@ public final class MetricCatalog {
   public static final List<Double> DEFAULT_LATENCY_BUCKETS_SECONDS = List.of(
       0.0001, 0.0005, 0.001, 0.002, 0.005, 0.010, 0.025, 0.050, 0.100, 0.250, 0.500, 1.0);
 
+  /** {@code trader_order_ack_latency_seconds}: from sending an order to the venue's acknowledgement or rejection. */
+  public static final MetricDefinition ORDER_ACK_LATENCY = new MetricDefinition(
+      "order.ack.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
+      "Time from sending an order to the venue's acknowledgement (outcome ack) or rejection (outcome rejected), in seconds", true);
+
+  /** {@code trader_order_fill_latency_seconds}: from sending an order to its first and its complete fill. */
+  public static final MetricDefinition ORDER_FILL_LATENCY = new MetricDefinition(
+      "order.fill.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, FILL),
+      "Time from sending an order to its first fill (fill first) and to the fill that completes it (fill complete), in seconds", true);
+
+  /** {@code trader_order_cancel_latency_seconds}: from the cancel request (else the send) to the cancel or expiry. */
+  public static final MetricDefinition ORDER_CANCEL_LATENCY = new MetricDefinition(
+      "order.cancel.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
+      "Time from the cancel request (or, without one, from sending the order) to the venue's cancel confirmation "
+          + "(outcome cancelled) or expiry notice (outcome expired), in seconds", true);
+
+  /** {@code trader_tick_to_trade_seconds}: from the start of a market data handler to an order it sends. */
+  public static final MetricDefinition TICK_TO_TRADE = new MetricDefinition(
+      "tick.to.trade", MetricType.HISTOGRAM, SECONDS, List.of(SYMBOL),
+      "Time from the start of a market data tick's handler to each order sent while handling it, in seconds", true);
+
+  /** {@code trader_market_data_delay_seconds}: from the exchange's timestamp of a tick to its local receipt. */
+  public static final MetricDefinition MARKET_DATA_DELAY = new MetricDefinition(
+      "market.data.delay", MetricType.HISTOGRAM, SECONDS, List.of(SYMBOL),
+      "Time from the exchange's timestamp of a market data tick to its local receipt (local wall clock), in seconds", true);
+
+  /** {@code trader_market_data_clock_skew_total}: ticks stamped later than the local clock. */
+  public static final MetricDefinition MARKET_DATA_CLOCK_SKEW = new MetricDefinition(
+      "market.data.clock.skew", MetricType.COUNTER, "ticks", List.of(SYMBOL),
+      "Market data ticks whose exchange timestamp was later than their local receipt (clock skew); not recorded as a delay", true);
+
+  /** {@code trader_orders_inflight}: orders sent and not yet finished. */
+  public static final MetricDefinition ORDERS_INFLIGHT = new MetricDefinition(
+      "orders.inflight", MetricType.GAUGE, "orders", List.of(),
+      "Orders sent and not yet finished (rejected, completely filled, cancelled or expired at the venue), nor timed out", true);
+
+  /** {@code trader_orders_expired_total}: orders tradermetrics stopped waiting for. */
+  public static final MetricDefinition ORDERS_EXPIRED = new MetricDefinition(
+      "orders.expired", MetricType.COUNTER, "orders", List.of(REASON),
+      "Orders taken out of the in-flight table without an end: no end within the timeout (reason timeout), "
+          + "or the oldest when the table was full (reason capacity)", true);
+
+  /** {@code trader_order_events_unmatched_total}: order events whose order was not in flight, or repeated. */
+  public static final MetricDefinition ORDER_EVENTS_UNMATCHED = new MetricDefinition(
+      "order.events.unmatched", MetricType.COUNTER, "events", List.of(EVENT, REASON),
+      "Order events for an id not in flight (reason unknown: never sent, already finished or timed out) "
+          + "or repeated (reason duplicate); counted, never thrown", true);
+
+  /** Default bucket upper bounds of the fill latency histogram, in seconds (0.5 ms to 5 min): resting orders fill late. */
+  public static final List<Double> DEFAULT_FILL_LATENCY_BUCKETS_SECONDS = List.of(
+      0.0005, 0.001, 0.005, 0.010, 0.050, 0.100, 0.500, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0);
+
   private static final List<MetricDefinition> ALL = List.of(
       ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
-      INSTRUMENTATION_ERRORS, LABEL_OVERFLOW);
+      INSTRUMENTATION_ERRORS, LABEL_OVERFLOW,
+      ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
+      MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED);
 
   private MetricCatalog() {}
 

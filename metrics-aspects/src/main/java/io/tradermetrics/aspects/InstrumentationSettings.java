@@ -15,14 +15,21 @@ public final class InstrumentationSettings {
   private final String namespace;
   private final int labelValueLimit;
   private final List<Double> latencyBucketsSeconds;
+  private final java.time.Duration ordersTimeout;
+  private final int ordersCapacity;
 
   private InstrumentationSettings(Builder b) {
     this.namespace = b.namespace;
     this.labelValueLimit = b.labelValueLimit;
     this.latencyBucketsSeconds = b.latencyBucketsSeconds;
+    this.ordersTimeout = b.ordersTimeout;
+    this.ordersCapacity = b.ordersCapacity;
   }
 
-  /** The defaults: namespace {@code trader}, 100 values per label, the catalog's latency buckets. */
+  /**
+   * The defaults: namespace {@code trader}, 100 values per label, the catalog's latency buckets,
+   * orders time out after 60 s, at most 100,000 orders in flight.
+   */
   public static InstrumentationSettings defaults() {
     return DEFAULTS;
   }
@@ -47,11 +54,29 @@ public final class InstrumentationSettings {
     return latencyBucketsSeconds;
   }
 
+  /**
+   * How long an order sent ({@code @OrderSent}) may stay in flight without an end before it is taken
+   * out of the in-flight table and counted in {@code trader_orders_expired_total{reason="timeout"}}.
+   */
+  public java.time.Duration ordersTimeout() {
+    return ordersTimeout;
+  }
+
+  /**
+   * The most orders the in-flight table holds; past it the oldest is taken out and counted in
+   * {@code trader_orders_expired_total{reason="capacity"}}.
+   */
+  public int ordersCapacity() {
+    return ordersCapacity;
+  }
+
   /** Builds {@link InstrumentationSettings}. Not thread-safe. */
   public static final class Builder {
     private String namespace = "trader";
     private int labelValueLimit = 100;
     private List<Double> latencyBucketsSeconds = MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
+    private java.time.Duration ordersTimeout = java.time.Duration.ofSeconds(60);
+    private int ordersCapacity = 100_000;
 
     private Builder() {}
 
@@ -94,6 +119,34 @@ public final class InstrumentationSettings {
         throw new IllegalArgumentException("latencyBucketsSeconds " + buckets + " is not valid: " + problem);
       }
       this.latencyBucketsSeconds = List.copyOf(buckets);
+      return this;
+    }
+
+    /**
+     * Optional: how long an order may stay in flight without an end (see
+     * {@link InstrumentationSettings#ordersTimeout()}). Default is 60 s.
+     *
+     * @throws IllegalArgumentException unless from 1 ms to 1 day
+     */
+    public Builder ordersTimeout(java.time.Duration timeout) {
+      if (timeout.compareTo(java.time.Duration.ofMillis(1)) < 0 || timeout.compareTo(java.time.Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("ordersTimeout " + timeout + " is not valid: expected from 1ms to 1d");
+      }
+      this.ordersTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Optional: the most orders in flight at once (see {@link InstrumentationSettings#ordersCapacity()}).
+     * Default is 100,000.
+     *
+     * @throws IllegalArgumentException unless from 1 to 100,000,000
+     */
+    public Builder ordersCapacity(int capacity) {
+      if (capacity < 1 || capacity > 100_000_000) {
+        throw new IllegalArgumentException("ordersCapacity " + capacity + " is not valid: expected from 1 to 100000000");
+      }
+      this.ordersCapacity = capacity;
       return this;
     }
 

@@ -366,12 +366,14 @@ public final class TraderMetricsConfig {
     return otlp;
   }
 
-  /** The settings the woven aspects use: namespace, label value limit and latency buckets. */
+  /** The settings the woven aspects use: namespace, label value limit, latency buckets, orders timeout and capacity. */
   public InstrumentationSettings instrumentationSettings() {
     return InstrumentationSettings.builder()
         .namespace(namespace)
         .labelValueLimit(labelValueLimit)
         .latencyBucketsSeconds(latencyBucketsSeconds())
+        .ordersTimeout(ordersTimeout)
+        .ordersCapacity(ordersCapacity)
         .build();
   }
 

@@ -99,6 +99,8 @@ class TraderMetricsConfigTest {
     assertThat(config.ordersTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.ordersCapacity()).isEqualTo(500);
     assertThat(config.instrumentationSettings().namespace()).isEqualTo("desk");
+    assertThat(config.instrumentationSettings().ordersTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.instrumentationSettings().ordersCapacity()).isEqualTo(500);
   }
 
   @Test

@@ -7,7 +7,10 @@ import com.google.inject.multibindings.Multibinder;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
+import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.MarketMaker;
+import io.tradermetrics.examples.marketmaker.SimulatedVenue;
+import io.tradermetrics.examples.marketmaker.Tick;
 import io.tradermetrics.examples.marketmaker.Trade;
 import io.tradermetrics.guice.TraderMetricsModule;
 import io.tradermetrics.guice.TraderMetricsService;
@@ -27,6 +30,13 @@ import java.util.function.LongConsumer;
  * {@link MarketDataFreshnessCheck} told of every replayed trade (DOWN once the last one is older
  * than {@link #MARKET_DATA_MAX_AGE}, so after the replay ends {@code /health/ready} answers 503),
  * and {@code killSwitch}, a {@link KillSwitchCheck} that is never tripped by the demo itself.
+ *
+ * <p>The market maker is connected to a {@link SimulatedVenue} (seed
+ * {@link SimulatedVenue#DEFAULT_SEED}), which acknowledges orders and confirms cancels on its own
+ * thread after a seeded random delay; the replay waits for the venue's messages before each trade,
+ * so that the replay stays deterministic. Each trade reaches the maker as a {@link Tick} stamped
+ * with the time it is due in the replay (its exchange timestamp), so the market data delay shows how
+ * late the replay hands it over.
  */
 public final class Demo implements AutoCloseable {
 
@@ -37,12 +47,14 @@ public final class Demo implements AutoCloseable {
   private final MarketMaker maker;
   private final MarketDataFreshnessCheck marketData;
   private final KillSwitchCheck killSwitch;
+  private final SimulatedVenue venue;
 
   private Demo(Injector injector, MarketDataFreshnessCheck marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
     this.maker = injector.getInstance(MarketMaker.class);
     this.marketData = marketData;
     this.killSwitch = killSwitch;
+    this.venue = SimulatedVenue.connect(maker, SimulatedVenue.DEFAULT_SEED);
   }
 
   /**
@@ -94,24 +106,29 @@ public final class Demo implements AutoCloseable {
     if (!trades.isEmpty()) {
       long first = trades.get(0).epochSeconds();
       long span = Math.max(1, trades.get(trades.size() - 1).epochSeconds() - first);
+      java.time.Instant startWall = java.time.Instant.now();
       long startNanos = System.nanoTime();
+      long startEpochNanos = startWall.getEpochSecond() * 1_000_000_000L + startWall.getNano();
       long wallNanos = wallTime.toNanos();
       for (int i = 0; i < trades.size(); i++) {
         Trade trade = trades.get(i);
+        venue.awaitIdle(); // the venue's answers to the orders of earlier trades come first
+        long due = System.nanoTime();
         if (wallNanos > 0) {
-          long due = startNanos + (long) ((double) (trade.epochSeconds() - first) / span * wallNanos);
+          due = startNanos + (long) ((double) (trade.epochSeconds() - first) / span * wallNanos);
           long wait = due - System.nanoTime();
           if (wait > 0) {
             LockSupport.parkNanos(wait);
           }
         }
         marketData.recordTick();
-        maker.onMarketTrade(trade);
+        maker.onTick(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);
         }
       }
     }
+    venue.awaitIdle();
     progress.accept(trades.size());
     return new Summary(trades.size(), maker.ordersSent(), maker.cancels(), maker.ledger().fills(),
         maker.ledger().position(), maker.ledger().realizedPnl());
@@ -120,6 +137,7 @@ public final class Demo implements AutoCloseable {
   /** Stops the exporter and unbinds the metrics. */
   @Override
   public void close() {
+    venue.close();
     injector.getInstance(TraderMetricsService.class).close();
   }
 

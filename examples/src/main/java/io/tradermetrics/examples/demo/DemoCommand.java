@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
     description = {
         "Replays real Bitstamp BTC/USD trades (2013-11-25 to 2013-12-01, 100,000 trades) into an annotated market "
             + "maker woven with tradermetrics, and serves its metrics in the Prometheus formats.",
-        "The venue is simulated in-process: orders are acknowledged at once, and a quote is filled when a real "
-            + "trade crosses it (partially when the trade is smaller)."})
+        "The venue is simulated in-process: a quote is filled when a real trade crosses it (partially when the "
+            + "trade is smaller). The venue acknowledges each order, and confirms each cancel, on its own thread after a "
+            + "modelled round trip: 150 us plus a seeded random exponential delay (mean 350 us, capped at 5 ms, seed "
+            + "20131125). The replay waits for those messages before each trade, so a replay of the same trades is "
+            + "deterministic in orders, fills and cancels; the latencies it shows are measured, so they vary from run "
+            + "to run. Tick-to-trade is measured from the start of each trade's handling to each order it sends."})
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -67,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
           .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
         summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo);
       }
-      printSummary(out, replay, summary);
+      printSummary(out, replay, summary, demo.maker());
       if (lingerSeconds > 0) {
         out.println("Serving for " + lingerSeconds + " s more (Ctrl-C stops)");
         out.flush();
@@ -97,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void printSummary(PrintWriter out, List<Trade> replay, Demo.Summary s) {
+  private static void printSummary(PrintWriter out, List<Trade> replay, Demo.Summary s,
+      io.tradermetrics.examples.marketmaker.MarketMaker maker) {
     out.println("Replay finished (" + BitstampTrades.SYMBOL + ", Bitstamp"
         + (replay.isEmpty() ? "" : ", " + java.time.Instant.ofEpochSecond(replay.get(0).epochSeconds()) + " to "
             + java.time.Instant.ofEpochSecond(replay.get(replay.size() - 1).epochSeconds())) + ")");
@@ -105,6 +110,10 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("  orders sent     : %d%n", s.ordersSent());
     out.printf("  orders cancelled: %d%n", s.cancels());
     out.printf("  fills           : %d%n", s.fills());
+    out.printf("  venue acks      : %d%n", maker.acks());
+    out.printf("  cancels confirmed: %d%n", maker.cancelsConfirmed());
+    out.printf("  orders in flight: %d (sent, not completely filled nor cancelled)%n",
+        s.ordersSent() - maker.completeFills() - maker.cancelsConfirmed());
     out.printf("  net position    : %s BTC%n", s.position());
     out.printf("  realized PnL    : %.2f USD%n", s.realizedPnl());
     out.flush();

@@ -1,12 +1,19 @@
 package io.tradermetrics.examples.marketmaker;
 
+import io.tradermetrics.annotation.CancelSent;
 import io.tradermetrics.annotation.CountFill;
 import io.tradermetrics.annotation.Label;
+import io.tradermetrics.annotation.MarketDataTick;
+import io.tradermetrics.annotation.OrderAcked;
+import io.tradermetrics.annotation.OrderCancelled;
+import io.tradermetrics.annotation.OrderFilled;
+import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.OrderOperation;
 import io.tradermetrics.annotation.TimedOrder;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  * is more than {@code requoteBps} away from where it should be. It stops quoting the side that
  * would take its position past the inventory limit.
  *
- * <p>The venue is simulated in-process: orders are acknowledged at once. The methods carry
- * tradermetrics annotations; this class contains no meter code. Not thread-safe: one thread
- * replays the trades.
+ * <p>The venue is simulated in-process. Its matching is done here: a quote is live from the moment it
+ * is sent. With a {@link SimulatedVenue} connected, the venue's acknowledgements and cancel
+ * confirmations arrive on the venue's thread after a modelled delay ({@link #onAck},
+ * {@link #onCancelConfirmed}); without one they never arrive. The methods carry tradermetrics
+ * annotations, including the order lifecycle ones (send, cancel request, ack, fill, cancel
+ * confirmation, market data tick); this class contains no meter code. Not thread-safe: one thread
+ * replays the trades; only {@link #onAck} and {@link #onCancelConfirmed} may run on another.
  */
 public class MarketMaker {
 
@@ -32,6 +43,10 @@ public class MarketMaker {
   private long nextOrderId = 1;
   private long ordersSent;
   private long cancels;
+  private long completeFills;
+  private final AtomicLong acks = new AtomicLong();
+  private final AtomicLong cancelsConfirmed = new AtomicLong();
+  private @Nullable SimulatedVenue venue;
 
   /**
    * What the market maker quotes.
@@ -63,6 +78,22 @@ public class MarketMaker {
     this.settings = settings;
   }
 
+  /** Sends orders and cancel requests to {@code venue} from now on; see {@link SimulatedVenue#connect}. */
+  void connect(SimulatedVenue venue) {
+    this.venue = venue;
+  }
+
+  /**
+   * Handles one market data tick: the trade it carries. Orders sent while handling it record
+   * tick-to-trade; its exchange timestamp gives the market data delay.
+   *
+   * @param tick the tick
+   */
+  @MarketDataTick(exchangeTime = "tick.exchangeTimeNanos")
+  public void onTick(@Label(value = "symbol", path = "symbol") Tick tick) {
+    onMarketTrade(tick.trade());
+  }
+
   /**
    * Handles one trade printed by the venue: fills first, then re-quotes.
    *
@@ -90,10 +121,25 @@ public class MarketMaker {
       return;
     }
     order.reduce(quantity);
-    if (order.remaining() <= 1e-12) {
+    boolean complete = order.remaining() <= 1e-12;
+    if (complete) {
       quotes.remove(order.side());
     }
-    onFill(new Fill(order.id(), order.symbol(), order.side(), order.price(), quantity));
+    onExecution(new Fill(order.id(), order.symbol(), order.side(), order.price(), quantity), complete);
+  }
+
+  /**
+   * Receives an execution of one of the maker's orders from the venue's matching, and books the fill.
+   *
+   * @param fill     the fill
+   * @param complete whether it completes the order
+   */
+  @OrderFilled(orderId = "fill.orderId", complete = "complete")
+  public void onExecution(Fill fill, boolean complete) {
+    if (complete) {
+      completeFills++;
+    }
+    onFill(fill);
   }
 
   private void requote(double lastPrice) {
@@ -128,7 +174,22 @@ public class MarketMaker {
   @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE)
   public Order submit(@Label("symbol") String symbol, @Label("side") Side side, double price, double quantity) {
     ordersSent++;
-    return new Order(nextOrderId++, symbol, side, price, quantity);
+    Order order = new Order(nextOrderId++, symbol, side, price, quantity);
+    send(order);
+    return order;
+  }
+
+  /**
+   * Writes a new order, whose client order id is already assigned, to the venue connection. Its id
+   * is read from the parameter, so the order is in flight before the venue can answer.
+   *
+   * @param order the order
+   */
+  @OrderSent(orderId = "order.id", venue = VENUE)
+  void send(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {
+    if (venue != null) {
+      venue.orderSent(order.id());
+    }
   }
 
   /**
@@ -137,8 +198,32 @@ public class MarketMaker {
    * @param order the order to cancel
    */
   @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE)
+  @CancelSent(orderId = "order.id")
   public void cancel(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {
     cancels++;
+    if (venue != null) {
+      venue.cancelSent(order.id());
+    }
+  }
+
+  /**
+   * Receives the venue's acknowledgement of an order; runs on the venue's thread.
+   *
+   * @param orderId the order acknowledged
+   */
+  @OrderAcked(orderId = "orderId")
+  public void onAck(long orderId) {
+    acks.incrementAndGet();
+  }
+
+  /**
+   * Receives the venue's confirmation that an order was cancelled; runs on the venue's thread.
+   *
+   * @param orderId the order cancelled
+   */
+  @OrderCancelled(orderId = "orderId")
+  public void onCancelConfirmed(long orderId) {
+    cancelsConfirmed.incrementAndGet();
   }
 
   /**
@@ -164,6 +249,21 @@ public class MarketMaker {
   /** Cancels sent so far. */
   public long cancels() {
     return cancels;
+  }
+
+  /** Orders completely filled so far. */
+  public long completeFills() {
+    return completeFills;
+  }
+
+  /** Acknowledgements received from the venue so far. */
+  public long acks() {
+    return acks.get();
+  }
+
+  /** Cancel confirmations received from the venue so far. */
+  public long cancelsConfirmed() {
+    return cancelsConfirmed.get();
   }
 
   /** The maker's books. */

@@ -187,6 +187,7 @@ public final class Engine {
           }
         }
       }
+      OrderLifecycle.validate(scratch, method, problems);
     }
     if (!problems.isEmpty()) {
       throw new InstrumentationConfigException(String.join("\n", problems));

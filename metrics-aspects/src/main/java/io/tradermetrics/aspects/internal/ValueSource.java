@@ -32,6 +32,8 @@ final class ValueSource {
   private final @Nullable MethodHandle doubleTail;
   private final Class<?> type;
   private final String description;
+  /** (Object)long for paths that end in an integral primitive; set once in {@link #of}, before publication. */
+  private @Nullable MethodHandle longTail;
 
   private ValueSource(int slot, MethodHandle[] segments, @Nullable MethodHandle doubleTail, Class<?> type,
       String description) {
@@ -89,7 +91,46 @@ final class ValueSource {
     if (lastRaw != null && isNumericType(current)) {
       doubleTail = toDouble(lastRaw);
     }
-    return new ValueSource(slot, handles.toArray(new MethodHandle[0]), doubleTail, current, walked.toString());
+    ValueSource source = new ValueSource(slot, handles.toArray(new MethodHandle[0]), doubleTail, current, walked.toString());
+    if (lastRaw != null && isIntegralPrimitive(current)) {
+      source.longTail = lastRaw.asType(MethodType.methodType(long.class, Object.class));
+    }
+    return source;
+  }
+
+  /** What {@link #getLong} returns for a null along the path or a value that is not an integral number. */
+  static final long ABSENT_LONG = Long.MIN_VALUE;
+
+  static boolean isIntegralPrimitive(Class<?> type) {
+    return type == long.class || type == int.class || type == short.class || type == byte.class;
+  }
+
+  /**
+   * Reads an integral value without boxing where the path ends in an integral primitive (a bare
+   * primitive parameter arrives boxed by ajc and is unboxed here); {@link #ABSENT_LONG} for null or
+   * for a value that is not a {@code Long}, {@code Integer}, {@code Short} or {@code Byte}.
+   */
+  long getLong(@Nullable Object result, @Nullable Object a0, @Nullable Object a1,
+      @Nullable Object a2, @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    Object value = root(result, a0, a1, a2, a3, a4, a5);
+    int last = segments.length - 1;
+    for (int i = 0; i < last; i++) {
+      if (value == null) {
+        return ABSENT_LONG;
+      }
+      value = (Object) segments[i].invokeExact(value);
+    }
+    if (value == null) {
+      return ABSENT_LONG;
+    }
+    if (longTail != null) {
+      return (long) longTail.invokeExact(value);
+    }
+    if (last >= 0) {
+      value = (Object) segments[last].invokeExact(value);
+    }
+    return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+        ? ((Number) value).longValue() : ABSENT_LONG;
   }
 
   /** Reads the value; {@code null} when the root or any intermediate value is null. */

@@ -1,0 +1,106 @@
+package io.tradermetrics.aspects.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OrderTableTest {
+
+  private static int find(OrderTable t, Object key) {
+    return key instanceof Long l ? t.find(l, null, OrderTable.hashOf(l.longValue())) : t.find(0, key, OrderTable.hashOf(key));
+  }
+
+  private static void insert(OrderTable t, Object key, long sent, int group) {
+    if (key instanceof Long l) {
+      t.insert(l, null, OrderTable.hashOf(l.longValue()), sent, group);
+    } else {
+      t.insert(0, key, OrderTable.hashOf(key), sent, group);
+    }
+  }
+
+  @Test
+  void agreesWithAMapOverAMillionRandomInsertsAndRemovesOfLongAndStringIds() {
+    OrderTable table = new OrderTable(5_000);
+    Map<Object, Long> model = new HashMap<>();
+    Random random = new Random(42);
+    List<Object> keys = new ArrayList<>();
+    for (int i = 0; i < 8_000; i++) {
+      // few distinct hash homes for the long ids, so probe runs are long and backward shifts frequent
+      keys.add(i % 2 == 0 ? (Object) (long) (i * 4096L) : "CL-" + i);
+    }
+    for (int step = 0; step < 1_000_000; step++) {
+      Object key = keys.get(random.nextInt(keys.size()));
+      int e = find(table, key);
+      assertThat(e != OrderTable.NONE).isEqualTo(model.containsKey(key));
+      if (e != OrderTable.NONE) {
+        assertThat(table.sentNanos(e)).isEqualTo(model.get(key));
+        table.remove(e);
+        model.remove(key);
+      } else if (model.size() < 5_000) {
+        insert(table, key, step, step % 7);
+        model.put(key, (long) step);
+      }
+      assertThat(table.size()).isEqualTo(model.size());
+    }
+    for (Map.Entry<Object, Long> entry : model.entrySet()) {
+      int e = find(table, entry.getKey());
+      assertThat(e).isNotEqualTo(OrderTable.NONE);
+      assertThat(table.sentNanos(e)).isEqualTo(entry.getValue());
+      assertThat(table.group(e)).isEqualTo((int) (entry.getValue() % 7));
+    }
+  }
+
+  @Test
+  void aLongIdAndAStringIdWithTheSameDigitsAreDifferentOrders() {
+    OrderTable table = new OrderTable(10);
+    insert(table, 42L, 1, 0);
+    assertThat(find(table, "42")).isEqualTo(OrderTable.NONE);
+    assertThat(find(table, 42L)).isNotEqualTo(OrderTable.NONE);
+  }
+
+  @Test
+  void expiresOldestFirstUpToTheDeadlineAndTheLimit() {
+    OrderTable table = new OrderTable(100);
+    for (long id = 1; id <= 10; id++) {
+      insert(table, id, id * 100, 0);
+    }
+    table.remove(find(table, 2L)); // a hole in the middle of the age order
+    assertThat(table.expire(450, 2)).isEqualTo(2); // ids 1 and 3
+    assertThat(find(table, 1L)).isEqualTo(OrderTable.NONE);
+    assertThat(find(table, 3L)).isEqualTo(OrderTable.NONE);
+    assertThat(table.expire(450, 10)).isEqualTo(1); // id 4; 5 was sent at 500
+    assertThat(find(table, 5L)).isNotEqualTo(OrderTable.NONE);
+    assertThat(table.size()).isEqualTo(6);
+    assertThat(table.expiredTimeout()).isEqualTo(3);
+  }
+
+  @Test
+  void aFullTableTakesOutTheOldestAndGrowsOnlyUpToItsCapacity() {
+    OrderTable table = new OrderTable(3_000);
+    for (long id = 1; id <= 10_000; id++) {
+      insert(table, id, id, 0);
+    }
+    assertThat(table.size()).isEqualTo(3_000);
+    assertThat(table.expiredCapacity()).isEqualTo(7_000);
+    assertThat(table.allocatedEntries()).isEqualTo(3_000);
+    assertThat(find(table, 7_000L)).isEqualTo(OrderTable.NONE);
+    assertThat(find(table, 7_001L)).isNotEqualTo(OrderTable.NONE);
+  }
+
+  @Test
+  void freedEntriesReleaseTheirObjectIds() throws Exception {
+    OrderTable table = new OrderTable(4);
+    String id = new String("CL-1");
+    insert(table, id, 1, 0);
+    int e = find(table, id);
+    table.remove(e);
+    java.lang.reflect.Field f = OrderTable.class.getDeclaredField("idObject");
+    f.setAccessible(true);
+    assertThat(((Object[]) f.get(table))[e]).isNull();
+  }
+}
