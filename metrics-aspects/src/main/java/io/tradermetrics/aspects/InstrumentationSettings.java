@@ -15,14 +15,16 @@ public final class InstrumentationSettings {
   private final String namespace;
   private final int labelValueLimit;
   private final List<Double> latencyBucketsSeconds;
+  private final List<Double> bpsBuckets;
 
   private InstrumentationSettings(Builder b) {
     this.namespace = b.namespace;
     this.labelValueLimit = b.labelValueLimit;
     this.latencyBucketsSeconds = b.latencyBucketsSeconds;
+    this.bpsBuckets = b.bpsBuckets;
   }
 
-  /** The defaults: namespace {@code trader}, 100 values per label, the catalog's latency buckets. */
+  /** The defaults: namespace {@code trader}, 100 values per label, the catalog's latency and bps buckets. */
   public static InstrumentationSettings defaults() {
     return DEFAULTS;
   }
@@ -47,11 +49,20 @@ public final class InstrumentationSettings {
     return latencyBucketsSeconds;
   }
 
+  /**
+   * Default bucket upper bounds of the basis-point histograms ({@code trader_spread_bps},
+   * {@code trader_slippage_bps}), in bps, strictly increasing.
+   */
+  public List<Double> bpsBuckets() {
+    return bpsBuckets;
+  }
+
   /** Builds {@link InstrumentationSettings}. Not thread-safe. */
   public static final class Builder {
     private String namespace = "trader";
     private int labelValueLimit = 100;
     private List<Double> latencyBucketsSeconds = MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
+    private List<Double> bpsBuckets = MetricCatalog.DEFAULT_BPS_BUCKETS;
 
     private Builder() {}
 
@@ -94,6 +105,22 @@ public final class InstrumentationSettings {
         throw new IllegalArgumentException("latencyBucketsSeconds " + buckets + " is not valid: " + problem);
       }
       this.latencyBucketsSeconds = List.copyOf(buckets);
+      return this;
+    }
+
+    /**
+     * Optional: default buckets of the spread and slippage histograms, in basis points. Default is
+     * 1, 2, 5, 10, 20, 50, 100, 200, see {@link MetricCatalog#DEFAULT_BPS_BUCKETS}. An annotation's own
+     * {@code buckets} attribute wins over these.
+     *
+     * @throws IllegalArgumentException unless the list is non-empty, finite, positive and strictly increasing
+     */
+    public Builder bpsBuckets(List<Double> buckets) {
+      String problem = bucketProblem(buckets.stream().mapToDouble(Double::doubleValue).toArray());
+      if (problem != null) {
+        throw new IllegalArgumentException("bpsBuckets " + buckets + " is not valid: " + problem);
+      }
+      this.bpsBuckets = List.copyOf(buckets);
       return this;
     }
 
