@@ -36,10 +36,22 @@ class MisannotatedVocabulary {
     return null;
   }
 
+  /**
+   * Composed annotations: the compile-time {@code declare error}s see direct annotations only, so
+   * these compile and are rejected when the join point is bound.
+   */
   @TrackOpenOrders
-  void openOrdersOnVoid() {}
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface OpenOrdersGauge {}
 
   @TrackPnl(symbol = "BTC/USD")
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface EmptyPnl {}
+
+  @OpenOrdersGauge
+  void openOrdersOnVoid() {}
+
+  @EmptyPnl
   double pnlWithoutExpressions() {
     return 0;
   }
