@@ -8,7 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Takes a label value from a method parameter, or from a property path on it.
+ * Takes a label value from a method parameter, or from a property path on it; on the method itself,
+ * from the return value, or from a property path on it ({@code @Label(value = "venue", path = "venue")}
+ * on the method reads {@code result.venue}). A label read from the return value is {@code "unknown"}
+ * when the method throws, and cannot be used on a method returning a {@code CompletionStage}.
  *
  * <p>The value is rendered once per distinct value: enums as their lower-case name, {@code null} as
  * {@code "unknown"}, anything else with {@code toString()}. Keep label values to strings and enums
@@ -27,7 +30,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.METHOD})
 @Repeatable(Label.List.class)
 public @interface Label {
 
@@ -35,7 +38,7 @@ public @interface Label {
   String value();
 
   /**
-   * A property path on the parameter, without the root (see the package docs for the segments).
+   * A property path on the parameter (or, on a method, on the return value), without the root (see the package docs for the segments).
    * Default is empty: the parameter itself. Example: {@code path = "instrument.symbol"}.
    */
   String path() default "";
@@ -43,7 +46,7 @@ public @interface Label {
   /** The container of repeated {@link Label}s on one parameter. */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.PARAMETER)
+  @Target({ElementType.PARAMETER, ElementType.METHOD})
   @interface List {
     /** The repeated labels. */
     Label[] value();

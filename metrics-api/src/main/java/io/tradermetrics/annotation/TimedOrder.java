@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  * <p>The time is taken from the meter registry's monotonic clock before and after the method body.
  * A method that returns normally gives {@code outcome="ok", exception="none"}; one that throws gives
  * {@code outcome="error"} and the simple class name of the exception, which is rethrown unchanged.
+ * A normal return for which {@link #rejectedIf()} holds gives {@code outcome="rejected",
+ * exception="none"}: the venue answered, and refused the order.
  *
  * <p>Label values come, in this order of precedence, from a parameter carrying {@link Label} with the
  * label's key, from the constant attribute of the same name here, or else are {@code "unknown"}.
@@ -58,4 +60,14 @@ public @interface TimedOrder {
    * Example: for buckets at 1, 5 and 20 ms pass {@code {0.001, 0.005, 0.020}}.
    */
   double[] buckets() default {};
+
+  /**
+   * A condition on the call that makes a normal return an {@code outcome="rejected"}, in the shapes
+   * of {@link CountOrder#rejectedIf()}: a path to a {@code boolean}, {@code path == true|false}, or
+   * {@code path == CONSTANT} / {@code path != CONSTANT} for an enum. On a method returning a
+   * {@code CompletionStage}, {@code result} is the value the stage completes with. Default is
+   * empty: never rejected. Example: {@code rejectedIf = "result.rejected"} or
+   * {@code rejectedIf = "result.status == REJECTED"}.
+   */
+  String rejectedIf() default "";
 }

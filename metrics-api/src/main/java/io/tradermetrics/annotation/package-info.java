@@ -11,6 +11,12 @@
  * ({@code getName()}/{@code isName()}), a no-argument method, or a field of that name. Paths are
  * checked and compiled into method handles once, when the join point is first bound; a path that
  * does not resolve is reported with the class, method, annotation and attribute at fault.
+ *
+ * <p><b>Conditions.</b> Attributes that decide whether a call counts one way or another
+ * ({@code rejectedIf}, {@code countIf}) take a path to a {@code boolean}/{@code Boolean}, optionally
+ * compared with {@code == true} or {@code == false}, or a path to an enum compared with
+ * {@code == CONSTANT} or {@code != CONSTANT}. They are checked when the join point is bound (the
+ * path, its type, and that the constant exists); a {@code null} along the path makes a condition false.
  */
 @NullMarked
 package io.tradermetrics.annotation;

@@ -38,7 +38,12 @@ public final class CatalogMarkdown {
     }
     md.append("\nHistograms expose `_bucket{le=...}`, `_count` and `_sum`; latency buckets default to ")
         .append(MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS.stream().map(String::valueOf).collect(Collectors.joining(", ")))
-        .append(" seconds.\n");
+        .append(" seconds; spread and slippage buckets default to ")
+        .append(MetricCatalog.DEFAULT_BPS_BUCKETS.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+        .append(" bps. Both are configurable per annotation (`buckets`) and in the settings.\n")
+        .append("\n`@CountEvent(name = \"guard.blocks\", labels = {...})` adds counters of your own naming, `")
+        .append(namespace).append("_<name>_total` (here `").append(namespace)
+        .append("_guard_blocks_total`), with the declared label keys; one name always has the same keys.\n");
     return md.toString();
   }
 }

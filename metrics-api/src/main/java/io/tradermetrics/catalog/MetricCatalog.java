@@ -27,6 +27,8 @@ public final class MetricCatalog {
   public static final String EXCEPTION = "exception";
   /** Label key: what a timed call calls, e.g. {@code binance}. */
   public static final String TARGET = "target";
+  /** Label key: the trading strategy a PnL belongs to, e.g. {@code market-maker}. */
+  public static final String STRATEGY = "strategy";
   /** Label key on the toolkit's own meters: the annotation that was being recorded. */
   public static final String ANNOTATION = "annotation";
   /** Label key on the overflow counter: the metric and label whose limit was reached. */
@@ -49,6 +51,8 @@ public final class MetricCatalog {
   public static final String NONE = "none";
 
   static final String SECONDS = "seconds";
+  static final String BPS = "bps";
+  static final String QUOTE_CURRENCY = "quote currency";
 
   /** {@code trader_order_latency_seconds}: how long order methods take. */
   public static final MetricDefinition ORDER_LATENCY = new MetricDefinition(
@@ -80,6 +84,62 @@ public final class MetricCatalog {
   public static final MetricDefinition POSITION = new MetricDefinition(
       "position", MetricType.GAUGE, "base-asset quantity", List.of(SYMBOL),
       "Signed net position, in base-asset units (long positive, short negative)", true);
+
+  /** {@code trader_orders_submitted_total}: orders sent that the venue did not reject ({@code @CountOrder}). */
+  public static final MetricDefinition ORDERS_SUBMITTED = new MetricDefinition(
+      "orders.submitted", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
+      "Orders submitted and not rejected by the venue (rejected and failed submits are counted apart)", true);
+
+  /** {@code trader_orders_cancelled_total}: orders cancelled ({@code @CountOrder}). */
+  public static final MetricDefinition ORDERS_CANCELLED = new MetricDefinition(
+      "orders.cancelled", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
+      "Orders cancelled", true);
+
+  /** {@code trader_orders_rejected_total}: orders the venue refused ({@code @CountOrder}). */
+  public static final MetricDefinition ORDERS_REJECTED = new MetricDefinition(
+      "orders.rejected", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
+      "Orders rejected by the venue", true);
+
+  /** {@code trader_orders_failed_total}: order requests whose method threw ({@code @CountOrder}). */
+  public static final MetricDefinition ORDERS_FAILED = new MetricDefinition(
+      "orders.failed", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
+      "Order requests that failed before the venue answered (the order method threw)", true);
+
+  /** {@code trader_orders_open}: live orders at the venue ({@code @TrackOpenOrders}). */
+  public static final MetricDefinition ORDERS_OPEN = new MetricDefinition(
+      "orders.open", MetricType.GAUGE, "orders", List.of(SYMBOL, SIDE),
+      "Live (open) orders at the venue, last value recorded", true);
+
+  /** {@code trader_pnl_realized}: realized PnL in quote currency ({@code @TrackPnl}). */
+  public static final MetricDefinition PNL_REALIZED = new MetricDefinition(
+      "pnl.realized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "Realized PnL, in quote currency (profit positive), last value recorded", true);
+
+  /** {@code trader_pnl_unrealized}: unrealized (mark-to-market) PnL in quote currency ({@code @TrackPnl}). */
+  public static final MetricDefinition PNL_UNREALIZED = new MetricDefinition(
+      "pnl.unrealized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "Unrealized (mark-to-market) PnL of the open position, in quote currency (profit positive), last value recorded", true);
+
+  /** {@code trader_spread}: the last bid/ask spread in quote currency ({@code @TrackSpread}). */
+  public static final MetricDefinition SPREAD = new MetricDefinition(
+      "spread", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL),
+      "Bid/ask spread (ask - bid), in quote currency, last value recorded", true);
+
+  /** {@code trader_spread_bps}: distribution of the bid/ask spread over the mid price, in bps ({@code @TrackSpread}). */
+  public static final MetricDefinition SPREAD_BPS = new MetricDefinition(
+      "spread.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL),
+      "Bid/ask spread over the mid price, (ask - bid) / ((ask + bid) / 2) * 10000, in basis points", true);
+
+  /** {@code trader_slippage_bps}: distribution of adverse execution slippage, in bps ({@code @MeasureSlippage}). */
+  public static final MetricDefinition SLIPPAGE_BPS = new MetricDefinition(
+      "slippage.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL, SIDE),
+      "Execution slippage against the expected price, in basis points, worse positive: "
+          + "(executed - expected) / expected * 10000, negated for sells; price improvement observed as 0", true);
+
+  /** {@code trader_quotes_total}: quotes posted ({@code @CountQuote}). */
+  public static final MetricDefinition QUOTES = new MetricDefinition(
+      "quotes", MetricType.COUNTER, "quotes", List.of(SYMBOL, SIDE),
+      "Quotes posted, one per side and price level", true);
 
   /** {@code tradermetrics_instrumentation_errors_total}: failures inside the instrumentation. */
   public static final MetricDefinition INSTRUMENTATION_ERRORS = new MetricDefinition(
@@ -147,13 +207,41 @@ public final class MetricCatalog {
   public static final List<Double> DEFAULT_FILL_LATENCY_BUCKETS_SECONDS = List.of(
       0.0005, 0.001, 0.005, 0.010, 0.050, 0.100, 0.500, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0);
 
+  /** Default bucket upper bounds of the spread and slippage histograms, in basis points. */
+  public static final List<Double> DEFAULT_BPS_BUCKETS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0);
+
+  /**
+   * What an {@code @CountEvent} name must look like: lower-case words of letters and digits
+   * separated by {@code .} or {@code _}, starting with a letter.
+   */
+  public static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*([._][a-z0-9]+)*");
+
   private static final List<MetricDefinition> ALL = List.of(
       ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
       INSTRUMENTATION_ERRORS, LABEL_OVERFLOW,
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
-      MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED);
+      MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
+      ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,
+      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, QUOTES);
 
   private MetricCatalog() {}
+
+  /**
+   * The entry of an {@code @CountEvent} counter: {@code <namespace>_<name>_total} with the declared
+   * label keys. Such entries are made by the user's annotations and are not in {@link #all()}.
+   *
+   * @param name      the event name, matching {@link #EVENT_NAME}, e.g. {@code guard.blocks}
+   * @param labelKeys the declared label keys
+   * @param help      the {@code # HELP} text
+   * @return the entry
+   * @throws IllegalArgumentException if {@code name} does not match {@link #EVENT_NAME}
+   */
+  public static MetricDefinition event(String name, List<String> labelKeys, String help) {
+    if (!EVENT_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("event name '" + name + "' does not match " + EVENT_NAME.pattern());
+    }
+    return new MetricDefinition(name.replace('_', '.'), MetricType.COUNTER, "events", labelKeys, help, true);
+  }
 
   /** Every entry, in documentation order. */
   public static List<MetricDefinition> all() {

@@ -17,6 +17,7 @@ public final class InstrumentationSettings {
   private final List<Double> latencyBucketsSeconds;
   private final java.time.Duration ordersTimeout;
   private final int ordersCapacity;
+  private final List<Double> bpsBuckets;
 
   private InstrumentationSettings(Builder b) {
     this.namespace = b.namespace;
@@ -24,11 +25,12 @@ public final class InstrumentationSettings {
     this.latencyBucketsSeconds = b.latencyBucketsSeconds;
     this.ordersTimeout = b.ordersTimeout;
     this.ordersCapacity = b.ordersCapacity;
+    this.bpsBuckets = b.bpsBuckets;
   }
 
   /**
-   * The defaults: namespace {@code trader}, 100 values per label, the catalog's latency buckets,
-   * orders time out after 60 s, at most 100,000 orders in flight.
+   * The defaults: namespace {@code trader}, 100 values per label, the catalog's latency and bps
+   * buckets, orders time out after 60 s, at most 100,000 orders in flight.
    */
   public static InstrumentationSettings defaults() {
     return DEFAULTS;
@@ -70,6 +72,14 @@ public final class InstrumentationSettings {
     return ordersCapacity;
   }
 
+  /**
+   * Default bucket upper bounds of the basis-point histograms ({@code trader_spread_bps},
+   * {@code trader_slippage_bps}), in bps, strictly increasing.
+   */
+  public List<Double> bpsBuckets() {
+    return bpsBuckets;
+  }
+
   /** Builds {@link InstrumentationSettings}. Not thread-safe. */
   public static final class Builder {
     private String namespace = "trader";
@@ -77,6 +87,7 @@ public final class InstrumentationSettings {
     private List<Double> latencyBucketsSeconds = MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
     private java.time.Duration ordersTimeout = java.time.Duration.ofSeconds(60);
     private int ordersCapacity = 100_000;
+    private List<Double> bpsBuckets = MetricCatalog.DEFAULT_BPS_BUCKETS;
 
     private Builder() {}
 
@@ -147,6 +158,22 @@ public final class InstrumentationSettings {
         throw new IllegalArgumentException("ordersCapacity " + capacity + " is not valid: expected from 1 to 100000000");
       }
       this.ordersCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Optional: default buckets of the spread and slippage histograms, in basis points. Default is
+     * 1, 2, 5, 10, 20, 50, 100, 200, see {@link MetricCatalog#DEFAULT_BPS_BUCKETS}. An annotation's own
+     * {@code buckets} attribute wins over these.
+     *
+     * @throws IllegalArgumentException unless the list is non-empty, finite, positive and strictly increasing
+     */
+    public Builder bpsBuckets(List<Double> buckets) {
+      String problem = bucketProblem(buckets.stream().mapToDouble(Double::doubleValue).toArray());
+      if (problem != null) {
+        throw new IllegalArgumentException("bpsBuckets " + buckets + " is not valid: " + problem);
+      }
+      this.bpsBuckets = List.copyOf(buckets);
       return this;
     }
 

@@ -16,7 +16,15 @@ class MisannotatedTrader {
   @CountFill(quantity = "fill.symbol")
   void quantityIsNotANumber(Fill fill) {}
 
+  /**
+   * A composed annotation: the compile-time {@code declare error} sees direct annotations only, so a
+   * gauge on a void method through it compiles and is rejected when the join point is bound.
+   */
   @TrackPosition
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface PositionGauge {}
+
+  @PositionGauge
   void gaugeOnVoid(double position) {}
 
   @TimedOrder

@@ -105,6 +105,7 @@ public final class TraderMetricsConfig {
   private final Map<String, String> commonTags;
   private final int labelValueLimit;
   private final @Nullable List<Double> latencyBucketsSeconds;
+  private final @Nullable List<Double> bpsBuckets;
   private final Map<String, List<Double>> histogramBuckets;
   private final boolean exporterEnabled;
   private final String host;
@@ -127,6 +128,7 @@ public final class TraderMetricsConfig {
     labelValueLimit = r.integer("labels.value-limit", 1, Integer.MAX_VALUE);
     latencyBucketsSeconds = r.config.hasPath(path("histograms.latency-buckets"))
         ? r.buckets("histograms.latency-buckets") : null;
+    bpsBuckets = r.config.hasPath(path("histograms.bps-buckets")) ? r.buckets("histograms.bps-buckets") : null;
     histogramBuckets = r.bucketMap("histograms.buckets");
     exporterEnabled = r.bool("exporter.enabled");
     host = r.string("exporter.host", v -> !v.isBlank());
@@ -293,6 +295,14 @@ public final class TraderMetricsConfig {
   }
 
   /**
+   * Default buckets of the basis-point histograms ({@code trader_spread_bps}, {@code trader_slippage_bps}),
+   * or the catalog's 1 to 200 bps when unset ({@code tradermetrics.histograms.bps-buckets}).
+   */
+  public List<Double> bpsBuckets() {
+    return bpsBuckets != null ? bpsBuckets : MetricCatalog.DEFAULT_BPS_BUCKETS;
+  }
+
+  /**
    * Histogram buckets per Micrometer meter name ({@code tradermetrics.histograms.buckets}), e.g.
    * {@code trader.order.latency -> [0.001, 0.01]}; in seconds for timers, in the meter's own unit
    * for distribution summaries. Unmodifiable.
@@ -366,7 +376,7 @@ public final class TraderMetricsConfig {
     return otlp;
   }
 
-  /** The settings the woven aspects use: namespace, label value limit, latency buckets, orders timeout and capacity. */
+  /** The settings the woven aspects use: namespace, label value limit, latency and bps buckets, orders timeout and capacity. */
   public InstrumentationSettings instrumentationSettings() {
     return InstrumentationSettings.builder()
         .namespace(namespace)
@@ -374,6 +384,7 @@ public final class TraderMetricsConfig {
         .latencyBucketsSeconds(latencyBucketsSeconds())
         .ordersTimeout(ordersTimeout)
         .ordersCapacity(ordersCapacity)
+        .bpsBuckets(bpsBuckets())
         .build();
   }
 
@@ -382,6 +393,7 @@ public final class TraderMetricsConfig {
     k.put("namespace", "lower-case letters, digits and '_', starting with a letter, e.g. trader");
     k.put("labels.value-limit", "an integer from 1 to " + Integer.MAX_VALUE);
     k.put("histograms.latency-buckets", "a list of seconds, positive and strictly increasing, e.g. [0.001, 0.01, 0.1]");
+    k.put("histograms.bps-buckets", "a list of basis points, positive and strictly increasing, e.g. [1, 5, 10, 50]");
     k.put("exporter.enabled", "true or false");
     k.put("exporter.host", "an address or host name, e.g. 127.0.0.1 or 0.0.0.0");
     k.put("exporter.port", "an integer from 0 (any free port) to 65535");

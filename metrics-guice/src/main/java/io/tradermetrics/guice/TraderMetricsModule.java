@@ -213,6 +213,15 @@ public final class TraderMetricsModule extends AbstractModule {
     }
 
     /**
+     * Optional: {@code tradermetrics.histograms.bps-buckets}, in basis points: the default buckets of
+     * {@code trader_spread_bps} and {@code trader_slippage_bps}. Default is the catalog's 1, 2, 5, 10,
+     * 20, 50, 100, 200.
+     */
+    public Builder bpsBuckets(List<Double> buckets) {
+      return set("histograms.bps-buckets", List.copyOf(buckets));
+    }
+
+    /**
      * Optional: {@code tradermetrics.histograms.buckets."<meterName>"}, the buckets of one
      * histogram by Micrometer name, e.g. {@code trader.order.latency}; seconds for timers.
      */

@@ -55,6 +55,7 @@ class TraderMetricsConfigTest {
       assertThat(c.commonTags()).isEmpty();
       assertThat(c.labelValueLimit()).isEqualTo(100);
       assertThat(c.latencyBucketsSeconds()).isEqualTo(MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS);
+      assertThat(c.bpsBuckets()).isEqualTo(MetricCatalog.DEFAULT_BPS_BUCKETS);
       assertThat(c.ordersTimeout()).isEqualTo(Duration.ofSeconds(60));
       assertThat(c.ordersCapacity()).isEqualTo(100_000);
       assertThat(c.otlp()).isNull();
@@ -78,6 +79,7 @@ class TraderMetricsConfigTest {
           common-tags { application = mm-btc, instance = mm-1, environment = paper }
           labels.value-limit = 7
           histograms.latency-buckets = [0.001, 0.01]
+          histograms.bps-buckets = [2, 20, 200]
           histograms.buckets { "desk.order.latency" = [0.002, 0.02] }
           exporter { port = 0, threads = 3 }
           lifecycle.start = manual
@@ -91,6 +93,8 @@ class TraderMetricsConfigTest {
         Map.of("application", "mm-btc", "instance", "mm-1", "environment", "paper"));
     assertThat(config.labelValueLimit()).isEqualTo(7);
     assertThat(config.latencyBucketsSeconds()).containsExactly(0.001, 0.01);
+    assertThat(config.bpsBuckets()).containsExactly(2.0, 20.0, 200.0);
+    assertThat(config.instrumentationSettings().bpsBuckets()).containsExactly(2.0, 20.0, 200.0);
     assertThat(config.histogramBuckets()).containsEntry("desk.order.latency", List.of(0.002, 0.02));
     assertThat(config.port()).isZero();
     assertThat(config.threads()).isEqualTo(3);
@@ -144,6 +148,7 @@ class TraderMetricsConfigTest {
       tradermetrics.binders.jvm-gc = maybe        | tradermetrics.binders.jvm-gc = "maybe"         | true or false
       tradermetrics.binders.jvm-gcc = true        | unknown key tradermetrics.binders.jvm-gcc = true | binders.jvm-gc
       tradermetrics.histograms.latency-buckets = [0.1, 0.01] | tradermetrics.histograms.latency-buckets = [0.1,0.01] | strictly increasing, but 0.01 follows 0.1
+      tradermetrics.histograms.bps-buckets = [5, 0] | tradermetrics.histograms.bps-buckets = [5,0] | must be a positive finite number
       tradermetrics.histograms.buckets { "Bad Name" = [1] } | tradermetrics.histograms.buckets."Bad Name" = [1] | a Micrometer meter name
       tradermetrics.common-tags { "bad-key" = x } | tradermetrics.common-tags."bad-key" = "x"      | a tag key
       tradermetrics.otlp.url = "ftp://collector"  | tradermetrics.otlp.url = "ftp://collector"     | an http or https URL

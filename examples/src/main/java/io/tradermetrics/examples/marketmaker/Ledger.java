@@ -1,19 +1,24 @@
 package io.tradermetrics.examples.marketmaker;
 
 import io.tradermetrics.annotation.Label;
+import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
 
 /**
- * The market maker's own books: net position, average entry price and realized PnL (average-cost
- * method), kept independently of any metric so that the metrics can be checked against it.
- * Not thread-safe: owned by the market maker's thread.
+ * The market maker's own books: net position, average entry price, realized PnL (average-cost
+ * method) and unrealized PnL at the last mark price, kept independently of any metric so that the
+ * metrics can be checked against it. Not thread-safe: owned by the market maker's thread.
  */
 public final class Ledger {
+
+  /** The {@code strategy} label of the PnL gauges. */
+  public static final String STRATEGY = "market-maker";
 
   private double position;
   private double averagePrice;
   private double realizedPnl;
   private long fills;
+  private double markPrice;
 
   /**
    * Books a fill.
@@ -41,6 +46,25 @@ public final class Ledger {
       averagePrice = fill.price(); // the position flipped: what is left was opened at this price
     }
     return position;
+  }
+
+  /**
+   * Marks the open position to a market price and reports PnL into {@code trader_pnl_realized} and
+   * {@code trader_pnl_unrealized} (quote currency).
+   *
+   * @param symbol    the instrument, the {@code symbol} label
+   * @param markPrice the price to value the open position at, quote currency, e.g. the last trade
+   * @return realized PnL, and unrealized PnL at {@code markPrice}
+   */
+  @TrackPnl(realized = "result.realized", unrealized = "result.unrealized", strategy = STRATEGY)
+  public Pnl mark(@Label("symbol") String symbol, double markPrice) {
+    this.markPrice = markPrice;
+    return new Pnl(realizedPnl, unrealizedPnl());
+  }
+
+  /** Unrealized PnL of the open position at the last mark price, quote currency; 0 when flat or never marked. */
+  public double unrealizedPnl() {
+    return position == 0 ? 0 : position * (markPrice - averagePrice);
   }
 
   /** Net position, base-asset units. */

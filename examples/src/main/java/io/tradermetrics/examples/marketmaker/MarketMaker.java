@@ -1,15 +1,23 @@
 package io.tradermetrics.examples.marketmaker;
 
 import io.tradermetrics.annotation.CancelSent;
+import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOrder;
+import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.Label;
 import io.tradermetrics.annotation.MarketDataTick;
+import io.tradermetrics.annotation.MeasureSlippage;
 import io.tradermetrics.annotation.OrderAcked;
 import io.tradermetrics.annotation.OrderCancelled;
+import io.tradermetrics.annotation.OrderEvent;
 import io.tradermetrics.annotation.OrderFilled;
-import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.OrderOperation;
+import io.tradermetrics.annotation.OrderRejected;
+import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.TimedOrder;
+import io.tradermetrics.annotation.TrackOpenOrders;
+import io.tradermetrics.annotation.TrackSpread;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,20 +30,28 @@ import org.jspecify.annotations.Nullable;
  * ask fills the ask; a trade smaller than the quote fills it partially, at the quote's price), then
  * re-quotes a bid and an ask {@code halfSpreadBps} around the trade price, cancelling a quote that
  * is more than {@code requoteBps} away from where it should be. It stops quoting the side that
- * would take its position past the inventory limit.
+ * would take its position past the inventory limit. After the fills it marks its books to the
+ * trade price; after re-quoting it publishes its two-sided quote when that changed.
  *
- * <p>The venue is simulated in-process. Its matching is done here: a quote is live from the moment it
- * is sent. With a {@link SimulatedVenue} connected, the venue's acknowledgements and cancel
- * confirmations arrive on the venue's thread after a modelled delay ({@link #onAck},
- * {@link #onCancelConfirmed}); without one they never arrive. The methods carry tradermetrics
- * annotations, including the order lifecycle ones (send, cancel request, ack, fill, cancel
- * confirmation, market data tick); this class contains no meter code. Not thread-safe: one thread
- * replays the trades; only {@link #onAck} and {@link #onCancelConfirmed} may run on another.
+ * <p>The venue is simulated in-process and deterministically. Its matching is done here: a quote is
+ * live from the moment it is sent, and a venue rate limit of {@link #VENUE_SUBMITS_PER_SECOND} new
+ * orders per second of market time (the trades' own timestamps) rejects the orders past it, which
+ * {@link #submit} reports at once; a side whose quote was rejected is quoted again on the next
+ * trade. With a {@link SimulatedVenue} connected, the venue's acknowledgements, rejects and cancel
+ * confirmations also arrive as messages on the venue's thread after a modelled delay
+ * ({@link #onAck}, {@link #onReject}, {@link #onCancelConfirmed}); without one they never arrive.
+ * The methods carry tradermetrics annotations, including the order lifecycle ones (send, cancel
+ * request, ack, reject, fill, cancel confirmation, market data tick); this class contains no meter
+ * code. Not thread-safe: one thread replays the trades; only {@link #onAck}, {@link #onReject} and
+ * {@link #onCancelConfirmed} may run on another.
  */
 public class MarketMaker {
 
   /** The venue label of every order. */
   public static final String VENUE = "bitstamp";
+
+  /** New orders the simulated venue accepts per second of market time; it rejects those past it. */
+  public static final int VENUE_SUBMITS_PER_SECOND = 2;
 
   private final Ledger ledger;
   private final Settings settings;
@@ -43,8 +59,16 @@ public class MarketMaker {
   private long nextOrderId = 1;
   private long ordersSent;
   private long cancels;
+  private long rejects;
+  private long inventoryBlocks;
+  private long quotesPublished;
+  private double printThroughBpsSum;
+  private @Nullable Quote lastQuote;
+  private long marketSecond = Long.MIN_VALUE;
+  private int submitsThisSecond;
   private long completeFills;
   private final AtomicLong acks = new AtomicLong();
+  private final AtomicLong rejectMessages = new AtomicLong();
   private final AtomicLong cancelsConfirmed = new AtomicLong();
   private @Nullable SimulatedVenue venue;
 
@@ -100,23 +124,37 @@ public class MarketMaker {
    * @param trade the market trade
    */
   public void onMarketTrade(Trade trade) {
+    if (trade.epochSeconds() != marketSecond) {
+      marketSecond = trade.epochSeconds();
+      submitsThisSecond = 0;
+    }
     matchAgainstQuotes(trade);
-    requote(trade.price());
+    ledger.mark(settings.symbol(), trade.price());
+    if (requote(trade.price())) {
+      Order bid = quotes.get(Side.BUY);
+      Order ask = quotes.get(Side.SELL);
+      if (bid != null && ask != null) {
+        publishQuote(new Quote(settings.symbol(), bid.price(), ask.price()));
+      }
+    }
+    for (Side side : Side.values()) {
+      openOrders(settings.symbol(), side);
+    }
   }
 
   private void matchAgainstQuotes(Trade trade) {
     Order bid = quotes.get(Side.BUY);
     if (bid != null && trade.price() <= bid.price()) {
-      fill(bid, trade.amount());
+      fillQuote(bid, trade);
     }
     Order ask = quotes.get(Side.SELL);
     if (ask != null && trade.price() >= ask.price()) {
-      fill(ask, trade.amount());
+      fillQuote(ask, trade);
     }
   }
 
-  private void fill(Order order, double tradeAmount) {
-    double quantity = Math.min(tradeAmount, order.remaining());
+  private void fillQuote(Order order, Trade trade) {
+    double quantity = Math.min(trade.amount(), order.remaining());
     if (quantity <= 0) {
       return;
     }
@@ -125,7 +163,8 @@ public class MarketMaker {
     if (complete) {
       quotes.remove(order.side());
     }
-    onExecution(new Fill(order.id(), order.symbol(), order.side(), order.price(), quantity), complete);
+    printThroughBpsSum += Math.abs(order.price() - trade.price()) / trade.price() * 10_000;
+    onExecution(execute(order, trade, quantity), complete);
   }
 
   /**
@@ -142,20 +181,101 @@ public class MarketMaker {
     onFill(fill);
   }
 
-  private void requote(double lastPrice) {
+  /**
+   * Executes part of a resting quote against the market trade that crossed it, and measures the
+   * fill in {@code trader_slippage_bps}.
+   *
+   * <p>A passive fill is at the quote's own price, so slippage against the quoted price is 0 by
+   * construction. What is measured instead is the fill price against the market trade that crossed
+   * the quote: a bid at 100.00 filled by a trade printed at 99.90 bought 10 bps above the market
+   * (the market traded through the quote; for a sell, below it). Always 0 or worse, it shows how
+   * much adverse selection the quotes suffer.
+   *
+   * @param order    the resting quote
+   * @param trade    the market trade that crossed it; its price is the expected price
+   * @param quantity base-asset units filled, positive
+   * @return the fill, at the quote's price
+   */
+  @MeasureSlippage(expected = "trade.price", executed = "result.price")
+  @Label(value = "symbol", path = "symbol")
+  @Label(value = "side", path = "side")
+  Fill execute(Order order, Trade trade, double quantity) {
+    return new Fill(order.id(), order.symbol(), order.side(), order.price(), quantity);
+  }
+
+  /** Re-quotes both sides; whether a quote was cancelled or sent. */
+  private boolean requote(double lastPrice) {
+    boolean changed = false;
     for (Side side : Side.values()) {
       double target = lastPrice * (1 - side.sign() * settings.halfSpreadBps() / 10_000);
       Order live = quotes.get(side);
-      boolean allowed = Math.abs(ledger.position() + side.sign() * settings.quoteSize()) <= settings.inventoryLimit();
+      boolean allowed = withinInventoryLimit(side);
       if (live != null && (!allowed || Math.abs(live.price() - target) / target * 10_000 > settings.requoteBps())) {
         cancel(live);
         quotes.remove(side);
         live = null;
+        changed = true;
       }
       if (live == null && allowed) {
-        quotes.put(side, submit(settings.symbol(), side, round(target), settings.quoteSize()));
+        Order order = postQuote(settings.symbol(), side, round(target));
+        if (!order.rejected()) {
+          quotes.put(side, order);
+        }
+        changed = true;
       }
     }
+    return changed;
+  }
+
+  /**
+   * The inventory guard: whether one more quote on {@code side} keeps the position within the
+   * limit. A block is counted in {@code trader_guard_blocks_total{guard="inventory"}}.
+   *
+   * @param side the side to quote
+   * @return true if quoting is allowed
+   */
+  @CountEvent(name = "guard.blocks", labels = {"guard=inventory", "side"}, countIf = "result == false",
+      help = "Quotes not posted because a pre-trade guard blocked them")
+  boolean withinInventoryLimit(@Label("side") Side side) {
+    boolean allowed = Math.abs(ledger.position() + side.sign() * settings.quoteSize()) <= settings.inventoryLimit();
+    if (!allowed) {
+      inventoryBlocks++;
+    }
+    return allowed;
+  }
+
+  /**
+   * Posts one side's quote at the venue, counted in {@code trader_quotes_total}.
+   *
+   * @return the order; {@link Order#rejected()} if the venue refused it
+   */
+  @CountQuote
+  Order postQuote(@Label("symbol") String symbol, @Label("side") Side side, double price) {
+    return submit(symbol, side, price, settings.quoteSize());
+  }
+
+  /**
+   * Publishes the two-sided quote after it changed; its spread goes to {@code trader_spread}
+   * (quote currency) and {@code trader_spread_bps}.
+   *
+   * @param quote the live bid and ask
+   */
+  @TrackSpread(bid = "quote.bid", ask = "quote.ask")
+  void publishQuote(@Label(value = "symbol", path = "symbol") Quote quote) {
+    quotesPublished++;
+    lastQuote = quote;
+  }
+
+  /**
+   * The live orders on one side, reported in {@code trader_orders_open} after every trade.
+   *
+   * @param symbol the instrument
+   * @param side   buy or sell
+   * @return 1 if a quote is live on that side, else 0
+   */
+  @TrackOpenOrders
+  public int openOrders(@Label("symbol") String symbol, @Label("side") Side side) {
+    return quotes.containsKey(side) ? 1 : 0;
   }
 
   private static double round(double price) {
@@ -169,12 +289,18 @@ public class MarketMaker {
    * @param side     buy or sell
    * @param price    limit price, quote currency
    * @param quantity base-asset units
-   * @return the acknowledged live order
+   * @return the acknowledged live order, or a {@linkplain Order#rejected() rejected} one when the
+   *     venue's rate limit of {@link #VENUE_SUBMITS_PER_SECOND} per second of market time is reached
    */
-  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE)
+  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected")
+  @CountOrder(venue = VENUE, rejectedIf = "result.rejected")
   public Order submit(@Label("symbol") String symbol, @Label("side") Side side, double price, double quantity) {
     ordersSent++;
-    Order order = new Order(nextOrderId++, symbol, side, price, quantity);
+    boolean rejected = ++submitsThisSecond > VENUE_SUBMITS_PER_SECOND;
+    if (rejected) {
+      rejects++;
+    }
+    Order order = new Order(nextOrderId++, symbol, side, price, quantity, rejected);
     send(order);
     return order;
   }
@@ -188,7 +314,7 @@ public class MarketMaker {
   @OrderSent(orderId = "order.id", venue = VENUE)
   void send(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {
     if (venue != null) {
-      venue.orderSent(order.id());
+      venue.orderSent(order.id(), order.rejected());
     }
   }
 
@@ -198,6 +324,7 @@ public class MarketMaker {
    * @param order the order to cancel
    */
   @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE)
+  @CountOrder(event = OrderEvent.CANCELLED, venue = VENUE)
   @CancelSent(orderId = "order.id")
   public void cancel(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {
     cancels++;
@@ -214,6 +341,16 @@ public class MarketMaker {
   @OrderAcked(orderId = "orderId")
   public void onAck(long orderId) {
     acks.incrementAndGet();
+  }
+
+  /**
+   * Receives the venue's reject message for an order past its rate limit; runs on the venue's thread.
+   *
+   * @param orderId the order rejected
+   */
+  @OrderRejected(orderId = "orderId")
+  public void onReject(long orderId) {
+    rejectMessages.incrementAndGet();
   }
 
   /**
@@ -241,14 +378,37 @@ public class MarketMaker {
     return quotes.get(side);
   }
 
-  /** Orders sent to the venue so far. */
-  public long ordersSent() {
-    return ordersSent;
+  /** Orders the venue rejected so far (rate limit); included in {@link #ordersSent()}. */
+  public long rejects() {
+    return rejects;
   }
 
-  /** Cancels sent so far. */
-  public long cancels() {
-    return cancels;
+  /** Times a side was not quoted because of the inventory limit. */
+  public long inventoryBlocks() {
+    return inventoryBlocks;
+  }
+
+  /** Two-sided quotes published so far (after a change, with both sides live). */
+  public long quotesPublished() {
+    return quotesPublished;
+  }
+
+  /** The last two-sided quote published, or null if none was. */
+  public @Nullable Quote lastQuote() {
+    return lastQuote;
+  }
+
+  /**
+   * The sum over fills of how far the crossing market trade printed through the quote, in bps of
+   * the trade price: {@code |quote price - trade price| / trade price * 10_000}.
+   */
+  public double printThroughBpsSum() {
+    return printThroughBpsSum;
+  }
+
+  /** Orders sent to the venue so far, rejected ones included. */
+  public long ordersSent() {
+    return ordersSent;
   }
 
   /** Orders completely filled so far. */
@@ -261,9 +421,19 @@ public class MarketMaker {
     return acks.get();
   }
 
+  /** Reject messages received from the venue so far. */
+  public long rejectMessages() {
+    return rejectMessages.get();
+  }
+
   /** Cancel confirmations received from the venue so far. */
   public long cancelsConfirmed() {
     return cancelsConfirmed.get();
+  }
+
+  /** Cancels sent so far. */
+  public long cancels() {
+    return cancels;
   }
 
   /** The maker's books. */

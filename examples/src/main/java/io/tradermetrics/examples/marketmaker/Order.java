@@ -10,14 +10,20 @@ public final class Order {
   private final String symbol;
   private final Side side;
   private final double price;
+  private final boolean rejected;
   private double remaining;
 
   Order(long id, String symbol, Side side, double price, double quantity) {
+    this(id, symbol, side, price, quantity, false);
+  }
+
+  Order(long id, String symbol, Side side, double price, double quantity, boolean rejected) {
     this.id = id;
     this.symbol = symbol;
     this.side = side;
     this.price = price;
-    this.remaining = quantity;
+    this.remaining = rejected ? 0 : quantity;
+    this.rejected = rejected;
   }
 
   /** The venue's order id. */
@@ -38,6 +44,11 @@ public final class Order {
   /** Limit price, quote currency per base-asset unit. */
   public double price() {
     return price;
+  }
+
+  /** Whether the venue refused the order; a rejected order is not live and has nothing remaining. */
+  public boolean rejected() {
+    return rejected;
   }
 
   /** Quantity not yet filled, base-asset units. */

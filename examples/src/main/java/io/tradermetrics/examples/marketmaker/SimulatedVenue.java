@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The venue's side of the round trip, simulated: every order the market maker sends is acknowledged,
- * and every cancel request confirmed, on the venue's own thread ({@code simulated-venue}) after a
+ * The venue's side of the round trip, simulated: every order the market maker sends is acknowledged
+ * (or rejected, past the rate limit the market maker applies for it), and every cancel request confirmed, on the venue's own thread ({@code simulated-venue}) after a
  * delay drawn from a seeded random generator: {@link #MIN_DELAY_NANOS} plus an exponential part with
  * mean {@link #MEAN_EXTRA_DELAY_NANOS}, capped at {@link #MAX_DELAY_NANOS}. The same seed gives the
  * same sequence of delays; what the measured latencies show on top of them is the JVM's own
@@ -69,9 +69,16 @@ public final class SimulatedVenue implements AutoCloseable {
     return Math.min(MAX_DELAY_NANOS, MIN_DELAY_NANOS + (long) exponential);
   }
 
-  /** An order was sent: the venue acknowledges it after the modelled delay. */
-  void orderSent(long orderId) {
-    schedule(() -> maker.onAck(orderId));
+  /**
+   * An order was sent: after the modelled delay the venue acknowledges it, or, for an order past its
+   * rate limit ({@code rejected}), sends a reject.
+   */
+  void orderSent(long orderId, boolean rejected) {
+    if (rejected) {
+      schedule(() -> maker.onReject(orderId));
+    } else {
+      schedule(() -> maker.onAck(orderId));
+    }
   }
 
   /** A cancel request was sent: the venue confirms it after the modelled delay. */

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.SimulatedVenue;
+import io.tradermetrics.examples.marketmaker.Ledger;
+import io.tradermetrics.examples.marketmaker.MarketMaker;
+import io.tradermetrics.examples.marketmaker.Quote;
+import io.tradermetrics.examples.marketmaker.Side;
+import org.assertj.core.data.Offset;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,10 +85,14 @@ class DemoReplayTest {
   }
 
   @Test
-  void everyOrderSentWasAcknowledgedByTheSimulatedVenueAndTimed() {
-    assertThat(demo.maker().acks()).isEqualTo(summary.ordersSent());
+  void everyOrderSentWasAcknowledgedOrRejectedByTheSimulatedVenueAndTimed() {
+    MarketMaker maker = demo.maker();
+    assertThat(maker.acks()).isEqualTo(summary.ordersSent() - maker.rejects());
+    assertThat(maker.rejectMessages()).isEqualTo(maker.rejects()).isPositive();
     assertThat(scrape.sum("trader_order_ack_latency_seconds_count", "venue", "bitstamp", "symbol", "BTC/USD",
-        "outcome", "ack")).isEqualTo((double) summary.ordersSent());
+        "outcome", "ack")).isEqualTo((double) maker.acks());
+    assertThat(scrape.sum("trader_order_ack_latency_seconds_count", "venue", "bitstamp", "symbol", "BTC/USD",
+        "outcome", "rejected")).isEqualTo((double) maker.rejects());
   }
 
   @Test
@@ -125,5 +134,78 @@ class DemoReplayTest {
   void everyTickHasAMarketDataDelayOrACountedClockSkew() {
     assertThat(scrape.sum("trader_market_data_delay_seconds_count", "symbol", "BTC/USD")
         + scrape.sum("trader_market_data_clock_skew_total", "symbol", "BTC/USD")).isEqualTo((double) summary.trades());
+  }
+
+  @Test
+  void orderCountersEqualTheMakersSubmitsRejectsAndCancels() {
+    MarketMaker maker = demo.maker();
+    assertThat(maker.rejects()).as("the venue rate limit rejected some orders in the replay").isPositive();
+    assertThat(scrape.sum("trader_orders_submitted_total", "venue", "bitstamp", "symbol", "BTC/USD"))
+        .isEqualTo((double) (maker.ordersSent() - maker.rejects()));
+    assertThat(scrape.sum("trader_orders_rejected_total", "venue", "bitstamp", "symbol", "BTC/USD"))
+        .isEqualTo((double) maker.rejects());
+    assertThat(scrape.sum("trader_orders_cancelled_total", "venue", "bitstamp", "symbol", "BTC/USD"))
+        .isEqualTo((double) maker.cancels());
+    assertThat(scrape.sum("trader_orders_failed_total")).isZero();
+    assertThat(scrape.sum("trader_order_latency_seconds_count", "operation", "submit", "outcome", "rejected"))
+        .isEqualTo((double) maker.rejects());
+  }
+
+  @Test
+  void quoteCounterEqualsEveryQuotePostedAndGuardBlocksEqualTheMakersCount() {
+    MarketMaker maker = demo.maker();
+    assertThat(scrape.sum("trader_quotes_total", "symbol", "BTC/USD")).isEqualTo((double) maker.ordersSent());
+    assertThat(scrape.sum("trader_guard_blocks_total", "guard", "inventory")).isEqualTo((double) maker.inventoryBlocks());
+  }
+
+  @Test
+  void openOrdersGaugeEqualsTheLiveQuotesPerSide() {
+    MarketMaker maker = demo.maker();
+    for (Side side : Side.values()) {
+      String label = side.name().toLowerCase(java.util.Locale.ROOT);
+      assertThat(scrape.find("trader_orders_open", "symbol", "BTC/USD", "side", label))
+          .singleElement()
+          .satisfies(s -> assertThat(s.value()).isEqualTo(maker.quote(side) == null ? 0.0 : 1.0));
+    }
+  }
+
+  @Test
+  void pnlGaugesEqualTheLedgersRealizedAndUnrealizedPnl() {
+    Ledger ledger = demo.maker().ledger();
+    assertThat(ledger.realizedPnl()).isNotZero();
+    assertThat(scrape.find("trader_pnl_realized", "symbol", "BTC/USD", "strategy", Ledger.STRATEGY))
+        .singleElement()
+        .satisfies(s -> assertThat(s.value()).isEqualTo(ledger.realizedPnl()));
+    assertThat(scrape.find("trader_pnl_unrealized", "symbol", "BTC/USD", "strategy", Ledger.STRATEGY))
+        .singleElement()
+        .satisfies(s -> assertThat(s.value()).isEqualTo(ledger.unrealizedPnl()));
+  }
+
+  @Test
+  void spreadSeriesShowTheLastPublishedQuoteAndCountEveryPublication() {
+    MarketMaker maker = demo.maker();
+    Quote last = maker.lastQuote();
+    assertThat(last).isNotNull();
+    assertThat(scrape.find("trader_spread", "symbol", "BTC/USD"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.value()).isEqualTo(last.ask() - last.bid()));
+    assertThat(scrape.sum("trader_spread_bps_count", "symbol", "BTC/USD")).isEqualTo((double) maker.quotesPublished());
+    assertThat(scrape.find("trader_spread_bps_bucket", "symbol", "BTC/USD"))
+        .extracting(s -> s.labels().get("le"))
+        .containsExactly("1.0", "2.0", "5.0", "10.0", "20.0", "50.0", "100.0", "200.0", "+Inf");
+    // quotes are 2 x halfSpreadBps apart around the last trade, give or take re-quote drift and rounding
+    double halfSpread = maker.settings().halfSpreadBps();
+    double requote = maker.settings().requoteBps();
+    double mean = scrape.sum("trader_spread_bps_sum", "symbol", "BTC/USD") / maker.quotesPublished();
+    assertThat(mean).isBetween(2 * (halfSpread - requote), 2 * (halfSpread + requote));
+  }
+
+  @Test
+  void slippageHistogramMeasuresEveryFillAgainstTheTradeThatCrossedIt() {
+    MarketMaker maker = demo.maker();
+    assertThat(scrape.sum("trader_slippage_bps_count", "symbol", "BTC/USD")).isEqualTo((double) summary.fills());
+    assertThat(scrape.sum("trader_slippage_bps_sum", "symbol", "BTC/USD"))
+        .isCloseTo(maker.printThroughBpsSum(), Offset.offset(1e-6 * Math.max(1, maker.printThroughBpsSum())));
+    assertThat(maker.printThroughBpsSum()).isPositive();
   }
 }

@@ -28,4 +28,15 @@ class LedgerTest {
     assertThat(ledger.averagePrice()).isEqualTo(790.0);
     assertThat(ledger.fills()).isEqualTo(2);
   }
+
+  @Test
+  void marksTheOpenPositionToMarketForUnrealizedPnl() {
+    ledger.apply(new Fill(1, "BTC/USD", Side.SELL, 800, 2.0)); // short 2 @ 800
+    Pnl pnl = ledger.mark("BTC/USD", 790);
+    assertThat(pnl.unrealized()).isEqualTo(20.0); // -2 * (790 - 800)
+    assertThat(pnl.realized()).isZero();
+    assertThat(ledger.unrealizedPnl()).isEqualTo(20.0);
+    ledger.apply(new Fill(2, "BTC/USD", Side.BUY, 790, 2.0)); // flat: all realized
+    assertThat(ledger.mark("BTC/USD", 700)).isEqualTo(new Pnl(20.0, 0.0));
+  }
 }

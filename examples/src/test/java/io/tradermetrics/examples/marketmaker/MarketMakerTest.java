@@ -36,6 +36,28 @@ class MarketMakerTest {
   }
 
   @Test
+  void theVenueRejectsSubmitsPastItsRateLimitAndTheSideIsQuotedAgainOnTheNextTrade() {
+    maker.onMarketTrade(new Trade(0, 1000.0, 0.1));   // 2 submits: the limit for second 0
+    maker.onMarketTrade(new Trade(0, 1010.0, 0.1));   // both quotes 1% off: 2 cancels, 2 rejected submits
+    assertThat(maker.cancels()).isEqualTo(2);
+    assertThat(maker.rejects()).isEqualTo(2);
+    assertThat(maker.quote(Side.BUY)).isNull();
+    assertThat(maker.quote(Side.SELL)).isNull();
+    maker.onMarketTrade(new Trade(1, 1010.0, 0.1));   // a new second: quoted again
+    assertThat(maker.quote(Side.BUY).price()).isEqualTo(1008.99); // 1010 less 10 bps
+    assertThat(maker.quote(Side.SELL).price()).isEqualTo(1011.01);
+    assertThat(maker.ordersSent()).isEqualTo(6);
+    assertThat(maker.lastQuote()).isEqualTo(new Quote("BTC/USD", 1008.99, 1011.01));
+  }
+
+  @Test
+  void measuresHowFarTheCrossingTradePrintedThroughTheQuote() {
+    maker.onMarketTrade(new Trade(0, 1000.0, 0.1));   // bid 999
+    maker.onMarketTrade(new Trade(1, 998.0, 0.1));    // prints 1.00 through the bid
+    assertThat(maker.printThroughBpsSum()).isEqualTo(1.0 / 998.0 * 10_000);
+  }
+
+  @Test
   void readsTheRealBitstampTrades() {
     var trades = BitstampTrades.load(Integer.MAX_VALUE);
     assertThat(trades).hasSizeGreaterThanOrEqualTo(99_999);

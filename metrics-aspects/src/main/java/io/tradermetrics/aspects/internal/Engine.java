@@ -5,10 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
+import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOrder;
+import io.tradermetrics.annotation.CountQuote;
+import io.tradermetrics.annotation.MeasureSlippage;
 import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.annotation.TimedOrder;
+import io.tradermetrics.annotation.TrackOpenOrders;
+import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
+import io.tradermetrics.annotation.TrackSpread;
 import io.tradermetrics.aspects.InstrumentationConfigException;
 import io.tradermetrics.aspects.InstrumentationSettings;
 import io.tradermetrics.catalog.MetricCatalog;
@@ -40,7 +47,21 @@ public final class Engine {
     /** {@link TrackPosition}. */
     TRACK_POSITION(TrackPosition.class),
     /** {@link TimedCall}, on the method or its class. */
-    TIMED_CALL(TimedCall.class);
+    TIMED_CALL(TimedCall.class),
+    /** {@link CountOrder}. */
+    COUNT_ORDER(CountOrder.class),
+    /** {@link TrackOpenOrders}. */
+    TRACK_OPEN_ORDERS(TrackOpenOrders.class),
+    /** {@link TrackPnl}. */
+    TRACK_PNL(TrackPnl.class),
+    /** {@link TrackSpread}. */
+    TRACK_SPREAD(TrackSpread.class),
+    /** {@link MeasureSlippage}. */
+    MEASURE_SLIPPAGE(MeasureSlippage.class),
+    /** {@link CountQuote}. */
+    COUNT_QUOTE(CountQuote.class),
+    /** {@link CountEvent}. */
+    COUNT_EVENT(CountEvent.class);
 
     final Class<? extends Annotation> annotationType;
 
@@ -57,6 +78,10 @@ public final class Engine {
   private final ConcurrentHashMap<String, CardinalityGuard> guards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Object, Object> shared = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Method, Instrument>[] byMethod;
+  /** {@link CountEvent} meter name -> the label keys and join point that declared it first. */
+  private final ConcurrentHashMap<String, EventDeclaration> events = new ConcurrentHashMap<>();
+
+  private record EventDeclaration(java.util.Set<String> keys, String where) {}
 
   @SuppressWarnings("unchecked")
   Engine(MeterRegistry registry, InstrumentationSettings settings) {
@@ -161,6 +186,13 @@ public final class Engine {
       case COUNT_FILL -> CountFillInstrument.bind(this, jp, (CountFill) annotation);
       case TRACK_POSITION -> TrackPositionInstrument.bind(this, jp, (TrackPosition) annotation);
       case TIMED_CALL -> TimedOrderInstrument.bindCall(this, jp, (TimedCall) annotation);
+      case COUNT_ORDER -> CountOrderInstrument.bind(this, jp, (CountOrder) annotation);
+      case TRACK_OPEN_ORDERS -> GaugeInstruments.bindOpenOrders(this, jp, (TrackOpenOrders) annotation);
+      case TRACK_PNL -> GaugeInstruments.bindPnl(this, jp, (TrackPnl) annotation);
+      case TRACK_SPREAD -> TrackSpreadInstrument.bind(this, jp, (TrackSpread) annotation);
+      case MEASURE_SLIPPAGE -> MeasureSlippageInstrument.bind(this, jp, (MeasureSlippage) annotation);
+      case COUNT_QUOTE -> CountingInstrument.bind(this, jp, (CountQuote) annotation);
+      case COUNT_EVENT -> CountingInstrument.bindEvent(this, jp, (CountEvent) annotation);
     };
   }
 
@@ -171,10 +203,35 @@ public final class Engine {
    * @throws InstrumentationConfigException listing every problem found
    */
   public static void validate(Class<?> type) {
+    validate(new Class<?>[] {type});
+  }
+
+  /**
+   * Checks every tradermetrics annotation on the methods of {@code types} against one throw-away
+   * engine, so that problems between classes (one {@link CountEvent} name with two label-key sets)
+   * are found too, also against join points the current engine has bound already.
+   *
+   * @throws InstrumentationConfigException listing every problem found
+   */
+  public static void validate(Class<?>... types) {
     Engine scratch = new Engine(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
         current.settings);
+    scratch.events.putAll(current.events);
     List<String> problems = new ArrayList<>();
-    for (Method method : type.getDeclaredMethods()) {
+    for (Class<?> type : types) {
+      scratch.validateInto(type, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InstrumentationConfigException(String.join("\n", problems));
+    }
+  }
+
+  private void validateInto(Class<?> type, List<String> problems) {
+    Engine scratch = this;
+    Method[] methods = type.getDeclaredMethods();
+    // a stable order, so that which of two conflicting join points is named first does not vary
+    java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::toGenericString));
+    for (Method method : methods) {
       for (Kind kind : Kind.values()) {
         boolean classLevel = kind == Kind.TIMED_CALL && java.lang.reflect.Modifier.isPublic(method.getModifiers())
             && !method.isSynthetic();
@@ -189,8 +246,20 @@ public final class Engine {
       }
       OrderLifecycle.validate(scratch, method, problems);
     }
-    if (!problems.isEmpty()) {
-      throw new InstrumentationConfigException(String.join("\n", problems));
+  }
+
+  /**
+   * Records that the join point counts {@link CountEvent} meter {@code meterName} with {@code keys}.
+   *
+   * @throws InstrumentationConfigException if another join point declared other keys for that name
+   */
+  void declareEvent(JoinPointInfo jp, String meterName, java.util.Set<String> keys) {
+    EventDeclaration mine = new EventDeclaration(java.util.Set.copyOf(keys), jp.where());
+    EventDeclaration first = events.putIfAbsent(meterName, mine);
+    if (first != null && !first.keys().equals(mine.keys())) {
+      throw jp.error("labels", "event '" + meterName + "' is declared with label keys " + new java.util.TreeSet<>(keys)
+          + ", but " + first.where() + " declares it with " + new java.util.TreeSet<>(first.keys())
+          + "; one name always has the same label keys: use the same keys or another name");
     }
   }
 

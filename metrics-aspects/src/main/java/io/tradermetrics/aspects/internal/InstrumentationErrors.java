@@ -64,6 +64,17 @@ final class InstrumentationErrors {
       }
     }
 
+    /** A label value read from the call cannot be used (e.g. a side that is neither buy nor sell). */
+    void unusable(String attribute, String why) {
+      counter.increment();
+      if (warned.add(where + "#unusable#" + attribute)) {
+        LOG.warn("tradermetrics: {} on {}: {}, not recorded (further cases here are logged at DEBUG)",
+            annotation, where, why);
+      } else if (LOG.isDebugEnabled()) {
+        LOG.debug("tradermetrics: {} on {}: {}, not recorded", annotation, where, why);
+      }
+    }
+
     /** A value read from the call cannot be recorded (NaN, infinite, out of range). */
     void badValue(String attribute, double value) {
       counter.increment();

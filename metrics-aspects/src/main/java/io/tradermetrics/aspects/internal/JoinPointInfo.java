@@ -62,6 +62,19 @@ final class JoinPointInfo {
     return ValueSource.of(this, attribute, index, method.getParameters()[index].getParameterizedType(), rest);
   }
 
+  /**
+   * The source of an expression whose root {@code result} stands for a value of {@code resultType}
+   * other than the declared return type (the completion value of a {@code CompletionStage}).
+   */
+  ValueSource source(String attribute, String expression, java.lang.reflect.Type resultType) {
+    String expr = expression.strip();
+    if (expr.equals("result") || expr.startsWith("result.")) {
+      return ValueSource.of(this, attribute, ValueSource.RESULT, resultType,
+          expr.length() > "result".length() ? expr.substring("result.".length()) : "");
+    }
+    return source(attribute, expression);
+  }
+
   /** The source of a parameter with an optional path; {@code path} has no root. */
   ValueSource parameterSource(String attribute, int index, String path) {
     checkSlot(attribute, index);

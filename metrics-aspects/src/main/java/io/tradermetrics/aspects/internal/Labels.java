@@ -12,7 +12,8 @@ final class Labels {
   private Labels() {}
 
   /**
-   * The label sources declared with {@code @Label} on the method's parameters, by key.
+   * The label sources declared with {@code @Label} on the method's parameters, and on the method
+   * itself (a path on the return value), by key.
    *
    * @throws io.tradermetrics.aspects.InstrumentationConfigException for a key the metric does not
    *     have, a key given twice, or a path that does not resolve
@@ -31,6 +32,22 @@ final class Labels {
         }
         sources.put(label.value(), jp.parameterSource(attribute, i, label.path()));
       }
+    }
+    for (Label label : jp.method.getAnnotationsByType(Label.class)) {
+      String attribute = "@Label(\"" + label.value() + "\") on the method";
+      if (!settable.contains(label.value())) {
+        throw jp.error(attribute, "'" + label.value() + "' is not a label of this metric; valid keys: " + settable);
+      }
+      if (sources.containsKey(label.value())) {
+        throw jp.error(attribute, "label '" + label.value() + "' is taken twice (parameter and return value); keep one");
+      }
+      if (java.util.concurrent.CompletionStage.class.isAssignableFrom(jp.method.getReturnType())) {
+        throw jp.error(attribute, "a label cannot be read from the return value of a method returning "
+            + jp.method.getReturnType().getSimpleName() + ": its value is not known when the call returns; "
+            + "take it from a parameter");
+      }
+      String path = label.path().strip();
+      sources.put(label.value(), jp.source(attribute, path.isEmpty() ? "result" : "result." + path));
     }
     return sources;
   }

@@ -33,21 +33,43 @@ final class TimedOrderInstrument implements Instrument {
   private final LabelTree<OutcomeTimers> labels;
   private final InstrumentationErrors.Site errors;
   private final boolean async;
+  private final @Nullable Condition rejectedIf;
 
   private TimedOrderInstrument(Engine engine, LabelTree<OutcomeTimers> labels, InstrumentationErrors.Site errors,
-      boolean async) {
+      boolean async, @Nullable Condition rejectedIf) {
     this.clock = engine.clock;
     this.labels = labels;
     this.errors = errors;
     this.async = async;
+    this.rejectedIf = rejectedIf;
   }
 
   static TimedOrderInstrument bind(Engine engine, JoinPointInfo jp, TimedOrder annotation) {
+    Condition rejectedIf = null;
+    if (!annotation.rejectedIf().isBlank()) {
+      boolean async = CompletionStage.class.isAssignableFrom(jp.method.getReturnType());
+      rejectedIf = Condition.parse(jp, "rejectedIf", annotation.rejectedIf(), async ? completionType(jp) : null);
+      if (async && (rejectedIf.mask() & ~RESULT) != 0) {
+        throw jp.error("rejectedIf", "'" + annotation.rejectedIf() + "' reads a parameter, but on a method returning "
+            + jp.method.getReturnType().getSimpleName() + " it is tested when the stage completes and may read only "
+            + "'result', the completion value");
+      }
+    }
     return bind(engine, jp, MetricCatalog.ORDER_LATENCY, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
         Tags.of(MetricCatalog.OPERATION, annotation.operation().name().toLowerCase(Locale.ROOT)),
-        annotation.buckets());
+        annotation.buckets(), rejectedIf);
+  }
+
+  /** The value type of a {@code CompletionStage<T>} return type, or Object when it is not declared. */
+  private static java.lang.reflect.Type completionType(JoinPointInfo jp) {
+    java.lang.reflect.Type type = jp.method.getGenericReturnType();
+    if (type instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments().length == 1) {
+      java.lang.reflect.Type arg = p.getActualTypeArguments()[0];
+      return arg instanceof java.lang.reflect.WildcardType w ? w.getUpperBounds()[0] : arg;
+    }
+    return Object.class;
   }
 
   /** {@link TimedCall}: the same timing into {@code call.latency}, with target and operation fixed per join point. */
@@ -57,11 +79,13 @@ final class TimedOrderInstrument implements Instrument {
     }
     String operation = annotation.operation().isBlank() ? jp.method.getName() : annotation.operation();
     return bind(engine, jp, MetricCatalog.CALL_LATENCY, List.of(), Map.of(),
-        Tags.of(MetricCatalog.TARGET, annotation.target(), MetricCatalog.OPERATION, operation), annotation.buckets());
+        Tags.of(MetricCatalog.TARGET, annotation.target(), MetricCatalog.OPERATION, operation), annotation.buckets(),
+        null);
   }
 
   private static TimedOrderInstrument bind(Engine engine, JoinPointInfo jp, MetricDefinition definition,
-      List<String> settable, Map<String, String> constants, Tags fixed, double[] annotationBuckets) {
+      List<String> settable, Map<String, String> constants, Tags fixed, double[] annotationBuckets,
+      @Nullable Condition rejectedIf) {
     double[] buckets = annotationBuckets.length > 0
         ? annotationBuckets
         : engine.settings.latencyBucketsSeconds().stream().mapToDouble(Double::doubleValue).toArray();
@@ -73,14 +97,15 @@ final class TimedOrderInstrument implements Instrument {
     Duration[] slos = Arrays.stream(buckets).mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
     String name = engine.name(definition);
     LabelTree<OutcomeTimers> labels = engine.labels(jp, definition, settable, constants,
-        fixed, tags -> new OutcomeTimers(engine, name, definition.help(), tags, slos));
+        fixed, tags -> new OutcomeTimers(engine, name, definition.help(), tags, slos, rejectedIf != null));
     boolean async = CompletionStage.class.isAssignableFrom(jp.method.getReturnType());
-    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()), async);
+    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()), async,
+        rejectedIf);
   }
 
   @Override
   public int mask() {
-    return labels.mask() | (async ? RESULT : 0);
+    return labels.mask() | (async ? RESULT : 0) | (rejectedIf == null ? 0 : rejectedIf.mask());
   }
 
   @Override
@@ -100,7 +125,8 @@ final class TimedOrderInstrument implements Instrument {
       }
       long elapsedNanos = clock.monotonicTime() - startNanos;
       OutcomeTimers timers = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-      Timer timer = error == null ? timers.ok : timers.error(error);
+      Timer timer = error != null ? timers.error(error)
+          : rejectedIf != null && rejectedIf.test(result, a0, a1, a2, a3, a4, a5) ? timers.rejected : timers.ok;
       timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
     } catch (Throwable t) {
       errors.failure(t);
@@ -109,7 +135,7 @@ final class TimedOrderInstrument implements Instrument {
 
   /**
    * Records an asynchronous order operation when its stage completes, on the thread that completes
-   * it: {@code ok} for a value, {@code error} with the cause's class for an exception (unwrapping
+   * it: {@code ok} for a value ({@code rejected} when the rejection condition holds on it), {@code error} with the cause's class for an exception (unwrapping
    * {@link CompletionException}). One object per call: asynchronous order methods allocate.
    */
   private final class Completion implements BiConsumer<Object, Throwable> {
@@ -126,14 +152,19 @@ final class TimedOrderInstrument implements Instrument {
       try {
         long elapsedNanos = clock.monotonicTime() - startNanos;
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        (cause == null ? timers.ok : timers.error(cause)).record(elapsedNanos, TimeUnit.NANOSECONDS);
+        Timer timer = cause != null ? timers.error(cause)
+            : rejectedIf != null && rejectedIf.test(value, null, null, null, null, null, null) ? timers.rejected : timers.ok;
+        timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
       } catch (Throwable t) {
         errors.failure(t);
       }
     }
   }
 
-  /** The timers of one label combination: one for {@code ok}, one per exception class for {@code error}. */
+  /**
+   * The timers of one label combination: one for {@code ok}, one for {@code rejected} when the join
+   * point has a rejection condition, one per exception class for {@code error}.
+   */
   static final class OutcomeTimers {
     private final Engine engine;
     private final String name;
@@ -141,15 +172,17 @@ final class TimedOrderInstrument implements Instrument {
     private final Tags tags;
     private final Duration[] slos;
     final Timer ok;
+    final Timer rejected;
     private final ConcurrentHashMap<Class<?>, Timer> errors = new ConcurrentHashMap<>();
 
-    OutcomeTimers(Engine engine, String name, String help, Tags tags, Duration[] slos) {
+    OutcomeTimers(Engine engine, String name, String help, Tags tags, Duration[] slos, boolean withRejected) {
       this.engine = engine;
       this.name = name;
       this.help = help;
       this.tags = tags;
       this.slos = slos;
       this.ok = timer("ok", MetricCatalog.NONE);
+      this.rejected = withRejected ? timer("rejected", MetricCatalog.NONE) : ok;
     }
 
     Timer error(Throwable t) {
