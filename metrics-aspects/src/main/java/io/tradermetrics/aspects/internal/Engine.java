@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.RaiseAlert;
 import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.annotation.TrackPosition;
@@ -40,7 +41,9 @@ public final class Engine {
     /** {@link TrackPosition}. */
     TRACK_POSITION(TrackPosition.class),
     /** {@link TimedCall}, on the method or its class. */
-    TIMED_CALL(TimedCall.class);
+    TIMED_CALL(TimedCall.class),
+    /** {@link RaiseAlert}. */
+    RAISE_ALERT(RaiseAlert.class);
 
     final Class<? extends Annotation> annotationType;
 
@@ -161,6 +164,7 @@ public final class Engine {
       case COUNT_FILL -> CountFillInstrument.bind(this, jp, (CountFill) annotation);
       case TRACK_POSITION -> TrackPositionInstrument.bind(this, jp, (TrackPosition) annotation);
       case TIMED_CALL -> TimedOrderInstrument.bindCall(this, jp, (TimedCall) annotation);
+      case RAISE_ALERT -> RaiseAlertInstrument.bind(this, jp, (RaiseAlert) annotation);
     };
   }
 
