@@ -117,7 +117,7 @@ class MonitoringConfigTest {
       String config = Files.readString(Tools.ALERTMANAGER_CONFIG, StandardCharsets.UTF_8);
       assertThat(config).contains("slack_api_url_file:").doesNotContain("hooks.slack.com")
           .contains("bot_token: ${TELEGRAM_BOT_TOKEN}");
-      assertThat(config.lines().filter(l -> l.strip().startsWith("api_url:"))).as("only Telegram's public API URL")
+      assertThat(config.lines().filter(l -> l.strip().replaceFirst("^- ", "").startsWith("api_url:"))).as("only Telegram's public API URL")
           .containsExactly("      - api_url: https://api.telegram.org");
     }
 
