@@ -35,6 +35,8 @@ public final class MetricCatalog {
   public static final String METRIC = "metric";
   /** Label key on the overflow counter: the label key whose limit was reached. */
   public static final String LABEL = "label";
+  /** Label key on the event-alert counter: {@code critical}, {@code warning} or {@code info}. */
+  public static final String SEVERITY = "severity";
 
   /** Label key of the fill latency: {@code first} or {@code complete}. */
   public static final String FILL = "fill";
@@ -151,6 +153,26 @@ public final class MetricCatalog {
       "tradermetrics.label.overflow", MetricType.COUNTER, "recordings", List.of(METRIC, LABEL),
       "Recordings whose label value was past the label's cardinality limit and was recorded as 'other'", false);
 
+  /** {@code tradermetrics_alerts_raised_total}: event alerts raised from code ({@code @RaiseAlert} or the {@code Alerts} API). */
+  public static final MetricDefinition ALERTS_RAISED = new MetricDefinition(
+      "tradermetrics.alerts.raised", MetricType.COUNTER, "alerts", List.of(SEVERITY),
+      "Event alerts raised from code (@RaiseAlert or the Alerts API), each also written to the log", false);
+
+  /** {@code tradermetrics_alerts_dropped_total}: event alerts never delivered to Alertmanager. */
+  public static final MetricDefinition ALERTS_DROPPED = new MetricDefinition(
+      "tradermetrics.alerts.dropped", MetricType.COUNTER, "alerts", List.of(),
+      "Event alerts not delivered to Alertmanager: the send queue was full, or the alert expired while Alertmanager was unreachable (they were logged)", false);
+
+  /** {@code tradermetrics_alerts_sent_total}: event alerts accepted by Alertmanager. */
+  public static final MetricDefinition ALERTS_SENT = new MetricDefinition(
+      "tradermetrics.alerts.sent", MetricType.COUNTER, "alerts", List.of(),
+      "Event alerts accepted by Alertmanager (HTTP 2xx from /api/v2/alerts)", false);
+
+  /** {@code tradermetrics_alerts_send_failures_total}: failed posts to Alertmanager, each retried with backoff. */
+  public static final MetricDefinition ALERTS_SEND_FAILURES = new MetricDefinition(
+      "tradermetrics.alerts.send.failures", MetricType.COUNTER, "posts", List.of(),
+      "Posts of event alerts to Alertmanager that failed (connection error, timeout, non-2xx); retried with backoff", false);
+
   /** Default bucket upper bounds of latency histograms, in seconds (0.1 ms to 1 s). */
   public static final List<Double> DEFAULT_LATENCY_BUCKETS_SECONDS = List.of(
       0.0001, 0.0005, 0.001, 0.002, 0.005, 0.010, 0.025, 0.050, 0.100, 0.250, 0.500, 1.0);
@@ -222,7 +244,8 @@ public final class MetricCatalog {
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
       ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,
-      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, QUOTES);
+      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, QUOTES,
+      ALERTS_RAISED, ALERTS_DROPPED, ALERTS_SENT, ALERTS_SEND_FAILURES);
 
   private MetricCatalog() {}
 

@@ -44,6 +44,33 @@ final class HealthChecks implements AutoCloseable {
     }
   }
 
+  /** The checks, in registration order; index {@code i} is the one {@link #status(int)} reads. */
+  List<HealthCheck> checks() {
+    List<HealthCheck> list = new ArrayList<>();
+    for (Entry e : entries) {
+      list.add(e.check);
+    }
+    return list;
+  }
+
+  /**
+   * The status of the {@code index}-th check for the {@code tradermetrics_health_status} gauge: the
+   * last result if it is less than a second old (a scrape reads one gauge per status, and a probe
+   * may just have run the check), else a fresh run with the timeout.
+   */
+  HealthStatus status(int index) {
+    Entry e = entries.get(index);
+    Entry.Last last = e.last;
+    if (last != null && System.nanoTime() - last.atNanos() < STATUS_MAX_AGE_NANOS) {
+      return last.status();
+    }
+    HealthResult r = await(e.start(java.util.Objects.requireNonNull(pool)), System.nanoTime() + timeoutNanos);
+    e.last = new Entry.Last(r.status(), System.nanoTime());
+    return r.status();
+  }
+
+  private static final long STATUS_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** The aggregate and the per-check results of the checks whose kind {@code include} accepts. */
   Report run(Predicate<HealthCheck.Kind> include) {
     List<Entry> selected = new ArrayList<>();
@@ -59,6 +86,7 @@ final class HealthChecks implements AutoCloseable {
     HealthStatus aggregate = HealthStatus.UP;
     for (int i = 0; i < selected.size(); i++) {
       HealthResult r = await(futures.get(i), deadline);
+      selected.get(i).last = new Entry.Last(r.status(), System.nanoTime());
       results.put(selected.get(i).check.name(), r);
       aggregate = worse(aggregate, r.status());
     }
@@ -114,6 +142,9 @@ final class HealthChecks implements AutoCloseable {
   private static final class Entry {
     final HealthCheck check;
     private @Nullable Future<HealthResult> inFlight;
+    volatile @Nullable Last last;
+
+    record Last(HealthStatus status, long atNanos) {}
 
     Entry(HealthCheck check) {
       this.check = check;

@@ -74,7 +74,10 @@ import org.jspecify.annotations.Nullable;
  * {@code tradermetrics_build_info{version="..."} 1}, {@code tradermetrics_scrape_duration_seconds}
  * (a timer tagged {@code outcome} = {@code success} or {@code error}) and
  * {@code tradermetrics_scrape_size_bytes} (response body bytes as sent, compressed when gzip was
- * negotiated). A scrape records them after its response, so it shows the scrapes before it. Run one
+ * negotiated), and for every health check {@code tradermetrics_health_status{check,kind,status}}, one
+ * series per status ({@code up}, {@code down}, {@code out_of_service}, {@code unknown}) with 1 on the
+ * check's current status and 0 on the others, so that Prometheus can alert on readiness (a stale
+ * market-data check, a tripped kill switch). A scrape records them after its response, so it shows the scrapes before it. Run one
  * server per registry: the meters are shared by name, so closing one of two servers on the same
  * registry would remove the other's.
  *
@@ -498,6 +501,20 @@ public final class MetricsServer implements AutoCloseable {
       ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
           queue, new NamedDaemonThreads("tradermetrics-exporter"), new WaitWhenFull());
       HealthChecks health = new HealthChecks(List.copyOf(healthChecks), healthCheckTimeout);
+      List<HealthCheck> registered = health.checks();
+      for (int i = 0; i < registered.size(); i++) {
+        int index = i;
+        HealthCheck check = registered.get(i);
+        for (HealthStatus status : HealthStatus.values()) {
+          own.add(Gauge.builder("tradermetrics.health.status", () -> health.status(index) == status ? 1 : 0)
+              .description("Status of each health check, one series per status: 1 for the check's current status, "
+                  + "0 for the others (the check is run at most once a second, with the check timeout)")
+              .tag("check", check.name())
+              .tag("kind", check.kind().name().toLowerCase(java.util.Locale.ROOT))
+              .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+              .register(registry));
+        }
+      }
       MetricsServer[] self = new MetricsServer[1];
       Info info = new Info(applicationName, applicationVersion, buildTime, gitCommit);
       Router router = new Router(() -> self[0],

@@ -170,6 +170,28 @@ class HealthAndInfoTest {
   }
 
   @Test
+  void exposesEachChecksStatusAsOneSeriesPerStatusForAlertRules() throws Exception {
+    KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
+    start(MetricsServer.builder(registry).healthCheck(killSwitch)
+        .healthCheck(check("heap", HealthCheck.Kind.LIVENESS, HealthResult.up())));
+    String armed = get("/metrics").body();
+    assertThat(armed)
+        .contains("tradermetrics_health_status{check=\"killSwitch\",kind=\"readiness\",status=\"up\"} 1.0")
+        .contains("tradermetrics_health_status{check=\"killSwitch\",kind=\"readiness\",status=\"out_of_service\"} 0.0")
+        .contains("tradermetrics_health_status{check=\"heap\",kind=\"liveness\",status=\"up\"} 1.0");
+
+    killSwitch.trip("daily loss limit breached");
+    assertThat(get("/health").statusCode()).isEqualTo(503); // the probe runs the check; the scrape reuses its result
+    String tripped = get("/metrics").body();
+    assertThat(tripped)
+        .contains("tradermetrics_health_status{check=\"killSwitch\",kind=\"readiness\",status=\"up\"} 0.0")
+        .contains("tradermetrics_health_status{check=\"killSwitch\",kind=\"readiness\",status=\"out_of_service\"} 1.0");
+    server.close();
+    assertThat(registry.find("tradermetrics.health.status").meters()).as("removed with the server").isEmpty();
+    server = null;
+  }
+
+  @Test
   void servesTheTradingChecksThroughTheEndpoints() throws Exception {
     MockClock clock = new MockClock();
     MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", Duration.ofSeconds(5), clock);

@@ -89,6 +89,27 @@ public final class TraderMetricsConfig {
   public record Info(@Nullable String name, @Nullable String version, @Nullable Instant buildTime,
       @Nullable String gitCommit) {}
 
+  /**
+   * Delivery of event alerts ({@code @RaiseAlert}, {@code Alerts.raise}) to Alertmanager, when
+   * {@code tradermetrics.alerts.alertmanager-url} is set.
+   *
+   * @param alertmanagerUrl Alertmanager's base URL; alerts are posted to {@code api/v2/alerts} under it
+   * @param queueCapacity   alerts waiting for delivery at most; more are dropped and counted
+   * @param timeout         connect and request timeout of one post
+   * @param initialBackoff  wait after the first failed post, doubled after each further one
+   * @param maxBackoff      longest wait between retries
+   * @param resolveAfter    an alert's {@code endsAt} is its time plus this; an alert not delivered by then is given up
+   * @param runbookUrl      base of the {@code runbook_url} annotation ({@code <runbookUrl>#<alertname in lower case>}), or empty for none
+   * @param labels          labels added to every alert (the common tags, then {@code tradermetrics.alerts.labels}); copied
+   */
+  public record Alerting(URI alertmanagerUrl, int queueCapacity, Duration timeout, Duration initialBackoff,
+      Duration maxBackoff, Duration resolveAfter, String runbookUrl, Map<String, String> labels) {
+    /** Copies {@code labels}. */
+    public Alerting {
+      labels = Map.copyOf(labels);
+    }
+  }
+
   static final String ROOT = "tradermetrics";
   private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{7,40}");
   private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -99,7 +120,7 @@ public final class TraderMetricsConfig {
   /** The leaf keys under {@code tradermetrics.}, each with a sentence saying what is valid. */
   private static final Map<String, String> KEYS = keys();
   /** Keys whose children are free-form (a map of names to values). */
-  private static final Set<String> OPEN_MAPS = Set.of("common-tags", "histograms.buckets", "otlp.headers");
+  private static final Set<String> OPEN_MAPS = Set.of("common-tags", "histograms.buckets", "otlp.headers", "alerts.labels");
 
   private final String namespace;
   private final Map<String, String> commonTags;
@@ -121,6 +142,7 @@ public final class TraderMetricsConfig {
   private final int ordersCapacity;
   private final @Nullable Otlp otlp;
   private final Info info;
+  private final @Nullable Alerting alerting;
 
   private TraderMetricsConfig(Reader r) {
     namespace = r.string("namespace", v -> NAMESPACE.matcher(v).matches());
@@ -165,6 +187,21 @@ public final class TraderMetricsConfig {
     Map<String, String> headers = r.stringMap("otlp.headers", Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+"),
         "an HTTP header name");
     otlp = otlpEnabled && url != null ? new Otlp(url, step, headers) : null;
+    String amUrl = r.string("alerts.alertmanager-url", v -> true);
+    URI am = amUrl.isBlank() ? null : r.httpUrl("alerts.alertmanager-url");
+    int queueCapacity = r.integer("alerts.queue-capacity", 1, 1_000_000);
+    Duration amTimeout = r.duration("alerts.timeout", Duration.ofMillis(1), Duration.ofMinutes(5));
+    Duration initialBackoff = r.duration("alerts.initial-backoff", Duration.ofMillis(1), Duration.ofHours(1));
+    Duration maxBackoff = r.duration("alerts.max-backoff", Duration.ofMillis(1), Duration.ofHours(1));
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      r.bad("alerts.max-backoff", r.value("alerts.max-backoff"), "at least alerts.initial-backoff (" + initialBackoff + ")");
+    }
+    Duration resolveAfter = r.duration("alerts.resolve-after", Duration.ofSeconds(1), Duration.ofDays(7));
+    String runbookUrl = r.string("alerts.runbook-url", v -> v.isEmpty() || v.startsWith("http://") || v.startsWith("https://"));
+    Map<String, String> alertLabels = new LinkedHashMap<>(commonTags);
+    alertLabels.putAll(r.stringMap("alerts.labels", TAG_KEY, "a label name: letters, digits and '_', not starting with a digit"));
+    alerting = am == null ? null : new Alerting(am, queueCapacity, amTimeout, initialBackoff, maxBackoff, resolveAfter,
+        runbookUrl, alertLabels);
     String buildTime = r.string("info.build-time", v -> v.isEmpty() || parsesAsInstant(v));
     info = new Info(blankToNull(r.string("info.name", v -> true)), blankToNull(r.string("info.version", v -> true)),
         buildTime.isEmpty() || !parsesAsInstant(buildTime) ? null : Instant.parse(buildTime),
@@ -376,6 +413,11 @@ public final class TraderMetricsConfig {
     return otlp;
   }
 
+  /** Delivery of event alerts to Alertmanager, or null when {@code tradermetrics.alerts.alertmanager-url} is empty (alerts are then only logged and counted). */
+  public @Nullable Alerting alerting() {
+    return alerting;
+  }
+
   /** The settings the woven aspects use: namespace, label value limit, latency and bps buckets, orders timeout and capacity. */
   public InstrumentationSettings instrumentationSettings() {
     return InstrumentationSettings.builder()
@@ -413,6 +455,13 @@ public final class TraderMetricsConfig {
     }
     k.put("orders.timeout", "a duration from 1ms to 1d, e.g. 60s or 500ms");
     k.put("orders.capacity", "an integer from 1 to 100000000");
+    k.put("alerts.alertmanager-url", "empty (alerts are only logged and counted) or an http or https URL, e.g. http://alertmanager:9093");
+    k.put("alerts.queue-capacity", "an integer from 1 to 1000000");
+    k.put("alerts.timeout", "a duration from 1ms to 5m, e.g. 5s");
+    k.put("alerts.initial-backoff", "a duration from 1ms to 1h, e.g. 500ms");
+    k.put("alerts.max-backoff", "a duration from 1ms to 1h, e.g. 30s");
+    k.put("alerts.resolve-after", "a duration from 1s to 7d, e.g. 5m");
+    k.put("alerts.runbook-url", "empty or an http or https URL, e.g. https://wiki.example.com/runbooks/trading");
     k.put("otlp.enabled", "true or false");
     k.put("otlp.url", "an http or https URL, e.g. http://localhost:4318/v1/metrics");
     k.put("otlp.step", "a duration from 1s to 1d, e.g. 60s");

@@ -279,6 +279,17 @@ public final class TraderMetricsModule extends AbstractModule {
     }
 
     /**
+     * Optional: {@code tradermetrics.alerts.alertmanager-url}: event alerts ({@code @RaiseAlert},
+     * {@code Alerts.raise}) are posted to this Alertmanager's {@code /api/v2/alerts}, besides being
+     * logged and counted. Default is none (logged and counted only).
+     *
+     * @param url Alertmanager's base URL, e.g. {@code http://alertmanager:9093}
+     */
+    public Builder alertmanager(URI url) {
+      return set("alerts.alertmanager-url", url.toString());
+    }
+
+    /**
      * Optional: the Guice AOP fallback for classes that were not woven. Guice-built objects whose
      * class carries tradermetrics annotations but was not woven by ajc get a method interceptor
      * that records through the same engine; woven classes are left alone, so nothing is counted

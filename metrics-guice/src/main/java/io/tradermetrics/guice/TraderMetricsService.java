@@ -2,7 +2,10 @@ package io.tradermetrics.guice;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tradermetrics.aspects.AlertDispatcher;
+import io.tradermetrics.aspects.Alerts;
 import io.tradermetrics.aspects.TraderMetrics;
+import io.tradermetrics.exporter.AlertmanagerClient;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.MetricsServer;
 import jakarta.inject.Inject;
@@ -21,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Created eagerly with the injector: it binds the enabled {@link JvmBinder}s and every contributed
  * {@link MeterBinder} to the registry and, unless {@code tradermetrics.lifecycle.start = manual},
  * {@linkplain #start() starts}: hands the registry to the woven aspects and starts the exporter.
- * {@link #close()} undoes all of it and closes the registries.
+ * With {@code tradermetrics.alerts.alertmanager-url} set, it also starts the {@link AlertDispatcher}
+ * that posts event alerts ({@code @RaiseAlert}, {@link Alerts#raise}) to Alertmanager.
+ * {@link #close()} undoes all of it (queued alerts get up to 2 s to be delivered) and closes the registries.
  *
  * <p>Thread-safe: {@link #start()} and {@link #close()} are synchronized; {@link #close()} is
  * idempotent and a closed service cannot be started again.
@@ -34,6 +39,7 @@ public final class TraderMetricsService implements AutoCloseable {
   private final Map<String, String> environment;
   private final List<AutoCloseable> ownBinders = new ArrayList<>();
   private @Nullable MetricsServer server;
+  private @Nullable AlertDispatcher alerts;
   private @Nullable Thread shutdownHook;
   private boolean started;
   private boolean closed;
@@ -77,10 +83,23 @@ public final class TraderMetricsService implements AutoCloseable {
       return;
     }
     TraderMetrics.bind(registries.meterRegistry, config.instrumentationSettings());
+    Alerts.registerMeters(registries.meterRegistry);
+    TraderMetricsConfig.Alerting alerting = config.alerting();
+    if (alerting != null) {
+      AlertmanagerClient client = AlertmanagerClient.builder(alerting.alertmanagerUrl()).timeout(alerting.timeout()).build();
+      alerts = AlertDispatcher.builder(new AlertmanagerSink(client, alerting), registries.meterRegistry)
+          .queueCapacity(alerting.queueCapacity())
+          .initialBackoff(alerting.initialBackoff())
+          .maxBackoff(alerting.maxBackoff())
+          .expireAfter(alerting.resolveAfter())
+          .build();
+      Alerts.sendTo(alerts);
+    }
     if (config.exporterEnabled()) {
       try {
         server = exporter().buildAndStart();
       } catch (IOException | RuntimeException e) {
+        closeAlerts();
         TraderMetrics.unbind(registries.meterRegistry);
         if (e instanceof IOException io) {
           throw new UncheckedIOException(e.getMessage(), io);
@@ -135,6 +154,16 @@ public final class TraderMetricsService implements AutoCloseable {
           + ") is not set or empty; set it, or name another variable with " + key);
     }
     return value;
+  }
+
+  /** Stops delivering alerts through this service's dispatcher, after it tried to deliver what is queued. */
+  private void closeAlerts() {
+    AlertDispatcher a = alerts;
+    if (a != null) {
+      Alerts.stopSending(a);
+      a.close();
+      alerts = null;
+    }
   }
 
   /** Whether the service has been started and not closed. */
@@ -208,6 +237,7 @@ public final class TraderMetricsService implements AutoCloseable {
     if (s != null) {
       s.close();
     }
+    closeAlerts();
     TraderMetrics.unbind(registries.meterRegistry);
     for (AutoCloseable binder : ownBinders) {
       try {

@@ -137,7 +137,7 @@ class TraderMetricsConfigTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      tradermetrics.exporter.prot = 9000          | unknown key tradermetrics.exporter.prot = 9000 | valid keys under tradermetrics: binders.class-loader
+      tradermetrics.exporter.prot = 9000          | unknown key tradermetrics.exporter.prot = 9000 | valid keys under tradermetrics: alerts.alertmanager-url
       tradermetrics.exporter.port = 70000         | tradermetrics.exporter.port = 70000            | expected an integer from 0 (any free port) to 65535
       tradermetrics.exporter.port = nine          | tradermetrics.exporter.port = "nine"           | expected an integer from 0 (any free port) to 65535
       tradermetrics.namespace = "Trader-X"        | tradermetrics.namespace = "Trader-X"           | lower-case letters, digits and '_'

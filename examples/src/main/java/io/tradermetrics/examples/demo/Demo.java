@@ -8,6 +8,7 @@ import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
+import io.tradermetrics.examples.marketmaker.CircuitBreaker;
 import io.tradermetrics.examples.marketmaker.MarketMaker;
 import io.tradermetrics.examples.marketmaker.SimulatedVenue;
 import io.tradermetrics.examples.marketmaker.Tick;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo as a program would use the toolkit: an injector with {@link TraderMetricsModule}, a
@@ -29,7 +31,11 @@ import java.util.function.LongConsumer;
  * {@code Set<HealthCheck>} multibinder, as a trading application would: {@code marketData}, a
  * {@link MarketDataFreshnessCheck} told of every replayed trade (DOWN once the last one is older
  * than {@link #MARKET_DATA_MAX_AGE}, so after the replay ends {@code /health/ready} answers 503),
- * and {@code killSwitch}, a {@link KillSwitchCheck} that is never tripped by the demo itself.
+ * and {@code killSwitch}, a {@link KillSwitchCheck} tripped by the market maker's
+ * {@link CircuitBreaker} (only on request: {@link #replay(List, Duration, LongConsumer, Duration)}
+ * with a trip time, the fault injection of the monitoring tests and of {@code --trip-after}).
+ * Tripping raises the {@code CircuitBreakerTripped} event alert, which goes to Alertmanager when
+ * the demo was started with its URL.
  *
  * <p>The market maker is connected to a {@link SimulatedVenue} (seed
  * {@link SimulatedVenue#DEFAULT_SEED}), which acknowledges orders and confirms cancels on its own
@@ -48,6 +54,7 @@ public final class Demo implements AutoCloseable {
   private final MarketDataFreshnessCheck marketData;
   private final KillSwitchCheck killSwitch;
   private final SimulatedVenue venue;
+  private final CircuitBreaker breaker;
 
   private Demo(Injector injector, MarketDataFreshnessCheck marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
@@ -55,6 +62,7 @@ public final class Demo implements AutoCloseable {
     this.marketData = marketData;
     this.killSwitch = killSwitch;
     this.venue = SimulatedVenue.connect(maker, SimulatedVenue.DEFAULT_SEED);
+    this.breaker = injector.getInstance(CircuitBreaker.class);
   }
 
   /**
@@ -64,6 +72,18 @@ public final class Demo implements AutoCloseable {
    * @param port the exporter's port, 0 for any free port
    */
   public static Demo start(String host, int port) {
+    return start(host, port, null);
+  }
+
+  /**
+   * Creates the injector, which starts the exporter, and with {@code alertmanager} the delivery of
+   * event alerts to it.
+   *
+   * @param host         the exporter's bind address
+   * @param port         the exporter's port, 0 for any free port
+   * @param alertmanager Alertmanager's base URL, e.g. {@code http://127.0.0.1:9093}, or null to only log and count alerts
+   */
+  public static Demo start(String host, int port, @Nullable URI alertmanager) {
     MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", MARKET_DATA_MAX_AGE);
     KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
     AbstractModule checks = new AbstractModule() {
@@ -72,15 +92,24 @@ public final class Demo implements AutoCloseable {
         Multibinder<HealthCheck> health = Multibinder.newSetBinder(binder(), HealthCheck.class);
         health.addBinding().toInstance(marketData);
         health.addBinding().toInstance(killSwitch);
+        bind(CircuitBreaker.class).toInstance(new CircuitBreaker(killSwitch));
       }
     };
-    return new Demo(Guice.createInjector(TraderMetricsModule.builder().host(host).port(port).build(), checks),
-        marketData, killSwitch);
+    TraderMetricsModule.Builder metrics = TraderMetricsModule.builder().host(host).port(port);
+    if (alertmanager != null) {
+      metrics.alertmanager(alertmanager);
+    }
+    return new Demo(Guice.createInjector(metrics.build(), checks), marketData, killSwitch);
   }
 
   /** The kill switch served as the {@code killSwitch} readiness check; trip it to take the demo out of service. */
   public KillSwitchCheck killSwitch() {
     return killSwitch;
+  }
+
+  /** The market maker's circuit breaker; tripping it halts the replay's quoting and raises an event alert. */
+  public CircuitBreaker circuitBreaker() {
+    return breaker;
   }
 
   /** Where the metrics are served. */
@@ -103,6 +132,19 @@ public final class Demo implements AutoCloseable {
    * @return what the market maker did, from its own ledger
    */
   public Summary replay(List<Trade> trades, Duration wallTime, LongConsumer progress) {
+    return replay(trades, wallTime, progress, null);
+  }
+
+  /**
+   * Replays trades, tripping the circuit breaker once {@code tripAfter} of wall time has passed:
+   * the fault injection that makes the demo's alerts fire. From then on market data still arrives
+   * (the readiness check stays fresh) but the market maker no longer quotes.
+   *
+   * @param tripAfter wall time from the start of the replay to the trip, or null for none
+   * @see #replay(List, Duration, LongConsumer)
+   */
+  public Summary replay(List<Trade> trades, Duration wallTime, LongConsumer progress, @Nullable Duration tripAfter) {
+    long tripAtNanos = tripAfter == null ? Long.MAX_VALUE : System.nanoTime() + tripAfter.toNanos();
     if (!trades.isEmpty()) {
       long first = trades.get(0).epochSeconds();
       long span = Math.max(1, trades.get(trades.size() - 1).epochSeconds() - first);
@@ -122,7 +164,13 @@ public final class Demo implements AutoCloseable {
           }
         }
         marketData.recordTick();
-        maker.onTick(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
+        if (tripAfter != null && !breaker.isTripped() && System.nanoTime() - tripAtNanos >= 0) {
+          breaker.trip(maker.settings().symbol(), "demo fault injection: tripped " + tripAfter.toSeconds()
+              + " s into the replay");
+        }
+        if (!breaker.isTripped()) {
+          maker.onTick(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
+        }
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);
         }

@@ -3,12 +3,14 @@ package io.tradermetrics.examples.demo;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.Trade;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import org.jspecify.annotations.Nullable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
@@ -50,6 +52,16 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Keep serving this long after the replay ends (Ctrl-C stops early). Default: ${DEFAULT-VALUE}.")
   long lingerSeconds;
 
+  @Option(names = "--alertmanager", paramLabel = "URL",
+      description = "Post event alerts (e.g. CircuitBreakerTripped) to this Alertmanager, e.g. http://127.0.0.1:9093. "
+          + "Default: alerts are only logged and counted.")
+  @Nullable URI alertmanager;
+
+  @Option(names = "--trip-after", paramLabel = "SECONDS",
+      description = "Fault injection: trip the circuit breaker this many seconds into the replay (trading halts, "
+          + "/health/ready answers 503, the CircuitBreakerTripped alert is raised). Default: never.")
+  @Nullable Long tripAfterSeconds;
+
   /** Runs the command; exits with 0, 1 on failure, 2 on bad flags. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new DemoCommand()).execute(args));
@@ -61,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Trade> replay = BitstampTrades.load(trades);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Demo demo = Demo.start(host, port)) {
+    try (Demo demo = Demo.start(host, port, alertmanager)) {
       Thread hook = new Thread(stopped::countDown, "metrics-demo-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("Serving metrics at " + demo.metricsUri());
@@ -69,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
       Demo.Summary summary;
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(replay.size())
           .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
-        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo);
+        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo,
+            tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
       }
       printSummary(out, replay, summary, demo.maker());
       if (lingerSeconds > 0) {
@@ -95,6 +108,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, was " + port);
+    }
+    if (tripAfterSeconds != null && tripAfterSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--trip-after must be 0 or more, was " + tripAfterSeconds);
     }
     if (lingerSeconds < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--linger must be 0 or more, was " + lingerSeconds);

@@ -42,4 +42,17 @@ class DemoCommandTest {
     assertThat(run("--duration", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--duration must be 0 or more, was -1");
   }
+
+  @Test
+  void tripAfterHaltsQuotingAndTakesTheDemoOutOfService() {
+    int exit = run("--duration", "2", "--trades", "3000", "--port", "0", "--trip-after", "0");
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("trades replayed : 3000").contains("orders sent     : 0");
+  }
+
+  @Test
+  void rejectsANegativeTripAfterWithExitCodeTwo() {
+    assertThat(run("--trip-after", "-5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--trip-after must be 0 or more, was -5");
+  }
 }

@@ -10,6 +10,7 @@ import io.tradermetrics.annotation.CountFill;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.MeasureSlippage;
+import io.tradermetrics.annotation.RaiseAlert;
 import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.annotation.TrackOpenOrders;
@@ -61,7 +62,9 @@ public final class Engine {
     /** {@link CountQuote}. */
     COUNT_QUOTE(CountQuote.class),
     /** {@link CountEvent}. */
-    COUNT_EVENT(CountEvent.class);
+    COUNT_EVENT(CountEvent.class),
+    /** {@link RaiseAlert}. */
+    RAISE_ALERT(RaiseAlert.class);
 
     final Class<? extends Annotation> annotationType;
 
@@ -193,6 +196,7 @@ public final class Engine {
       case MEASURE_SLIPPAGE -> MeasureSlippageInstrument.bind(this, jp, (MeasureSlippage) annotation);
       case COUNT_QUOTE -> CountingInstrument.bind(this, jp, (CountQuote) annotation);
       case COUNT_EVENT -> CountingInstrument.bindEvent(this, jp, (CountEvent) annotation);
+      case RAISE_ALERT -> RaiseAlertInstrument.bind(this, jp, (RaiseAlert) annotation);
     };
   }
 

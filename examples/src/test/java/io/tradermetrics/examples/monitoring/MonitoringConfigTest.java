@@ -1,0 +1,131 @@
+package io.tradermetrics.examples.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Prometheus and Alertmanager assets in {@code examples/monitoring}, checked by the tools that
+ * load them: {@code promtool check config}, {@code promtool check rules}, {@code promtool test rules}
+ * and {@code amtool check-config}, plus {@code amtool config routes test} for the severity routing.
+ */
+class MonitoringConfigTest {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static List<JsonNode> alertRules() throws Exception {
+    List<JsonNode> alerts = new ArrayList<>();
+    for (JsonNode group : YAML.readTree(Tools.RULES.toFile()).get("groups")) {
+      for (JsonNode rule : group.get("rules")) {
+        if (rule.has("alert")) {
+          alerts.add(rule);
+        }
+      }
+    }
+    return alerts;
+  }
+
+  @Nested
+  class PrometheusRules {
+
+    @Test
+    void promtoolAcceptsTheConfigAndTheRules() throws Exception {
+      Path promtool = Tools.find("prometheus", "promtool");
+      Tools.Result config = Tools.run(Tools.PROMETHEUS_CONFIG.getParent(), promtool, "check", "config", "prometheus.yml");
+      assertThat(config.exitCode()).as(config.output()).isZero();
+      Tools.Result rules = Tools.run(Tools.RULES.getParent(), promtool, "check", "rules", "rules.yml");
+      assertThat(rules.exitCode()).as(rules.output()).isZero();
+      assertThat(rules.output()).contains("SUCCESS: 15 rules found");
+    }
+
+    @Test
+    void ruleUnitTestsPass() throws Exception {
+      Path promtool = Tools.find("prometheus", "promtool");
+      Tools.Result result = Tools.run(Tools.RULES.getParent(), promtool, "test", "rules", "tests/rules-test.yml");
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void everyAlertHasAUnitTestThatFiresIt() throws Exception {
+      Set<String> alerts = new TreeSet<>();
+      for (JsonNode rule : alertRules()) {
+        alerts.add(rule.get("alert").asText());
+      }
+      Set<String> firedInTests = new TreeSet<>();
+      for (JsonNode test : YAML.readTree(Tools.RULES.getParent().resolve("tests/rules-test.yml").toFile()).get("tests")) {
+        for (JsonNode check : test.get("alert_rule_test")) {
+          if (!check.get("exp_alerts").isEmpty()) {
+            firedInTests.add(check.get("alertname").asText());
+          }
+        }
+      }
+      assertThat(firedInTests).isEqualTo(alerts);
+    }
+
+    @Test
+    void everyAlertHasSeveritySummaryDescriptionAndARunbookSectionThatExists() throws Exception {
+      String runbook = Files.readString(Tools.RUNBOOK, StandardCharsets.UTF_8);
+      for (JsonNode rule : alertRules()) {
+        String name = rule.get("alert").asText();
+        assertThat(rule.at("/labels/severity").asText()).as(name).isIn("critical", "warning");
+        assertThat(rule.at("/annotations/summary").asText()).as(name).isNotBlank();
+        assertThat(rule.at("/annotations/description").asText()).as(name).isNotBlank();
+        assertThat(rule.at("/annotations/runbook_url").asText()).as(name)
+            .endsWith("docs/runbooks/monitoring.md#" + name.toLowerCase(Locale.ROOT));
+        assertThat(runbook).as("runbook section for " + name).contains("\n### " + name + "\n");
+      }
+    }
+  }
+
+  @Nested
+  class AlertmanagerRouting {
+
+    @Test
+    void amtoolAcceptsTheConfig() throws Exception {
+      Path amtool = Tools.find("prometheus-alertmanager", "amtool");
+      Tools.Result result = Tools.run(Tools.ALERTMANAGER_CONFIG.getParent(), amtool, "check-config", "alertmanager.yml");
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void routesCriticalToSlackAndTelegramWarningToSlackAndEverythingToTheLog() throws Exception {
+      Path amtool = Tools.find("prometheus-alertmanager", "amtool");
+      assertThat(receivers(amtool, "severity=critical")).isEqualTo("log,critical");
+      assertThat(receivers(amtool, "severity=warning")).isEqualTo("log,slack");
+      assertThat(receivers(amtool, "severity=info")).isEqualTo("log");
+      String config = Files.readString(Tools.ALERTMANAGER_CONFIG, StandardCharsets.UTF_8);
+      String critical = config.substring(config.indexOf("- name: critical"));
+      assertThat(critical).contains("slack_configs:").contains("telegram_configs:");
+    }
+
+    @Test
+    void keepsSecretsOutOfTheFile() throws Exception {
+      String config = Files.readString(Tools.ALERTMANAGER_CONFIG, StandardCharsets.UTF_8);
+      assertThat(config).contains("slack_api_url_file:").doesNotContain("hooks.slack.com")
+          .contains("bot_token: ${TELEGRAM_BOT_TOKEN}");
+      assertThat(config.lines().filter(l -> l.strip().replaceFirst("^- ", "").startsWith("api_url:"))).as("only Telegram's public API URL")
+          .containsExactly("      - api_url: https://api.telegram.org");
+    }
+
+    private String receivers(Path amtool, String label) throws Exception {
+      Tools.Result result = Tools.run(Tools.ALERTMANAGER_CONFIG.getParent(), amtool, "config", "routes", "test",
+          "--config.file=alertmanager.yml", "alertname=TraderTest", label);
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      return result.output().lines().filter(l -> !l.startsWith("Warning")).findFirst().orElse("").strip();
+    }
+  }
+}

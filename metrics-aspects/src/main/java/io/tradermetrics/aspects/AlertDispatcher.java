@@ -1,0 +1,311 @@
+package io.tradermetrics.aspects;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradermetrics.catalog.MetricCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers event alerts to an {@link AlertSink} from a bounded queue on one daemon thread of its
+ * own ({@code tradermetrics-alerts}), so that raising an alert never blocks or fails the caller.
+ *
+ * <p>{@link #offer(Alert)} only enqueues: when the queue is full the alert is dropped and counted
+ * ({@code tradermetrics_alerts_dropped_total}; it was logged when raised). The thread takes up to
+ * {@code batchSize} alerts at a time and hands them to the sink; when the sink throws (Alertmanager
+ * down, timeout, non-2xx), the failure is counted ({@code tradermetrics_alerts_send_failures_total})
+ * and the same batch is retried after a backoff that doubles from {@code initialBackoff} up to
+ * {@code maxBackoff}. Alerts older than {@code expireAfter} are given up (counted as dropped): by
+ * then Alertmanager would show them resolved anyway. Delivered alerts are counted in
+ * {@code tradermetrics_alerts_sent_total}. The first failure of an outage is logged at WARN,
+ * further retries at DEBUG, the recovery at INFO.
+ *
+ * <p>Registers its meters (and {@code tradermetrics_alerts_raised_total} for every severity, so
+ * that every series exists from the start) on the registry given to {@link #builder}.
+ * Thread-safe: any thread may offer; {@link #close()} is idempotent.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.alerts");
+
+  private final AlertSink sink;
+  private final ArrayBlockingQueue<Alert> queue;
+  private final int batchSize;
+  private final long initialBackoffNanos;
+  private final long maxBackoffNanos;
+  private final Duration expireAfter;
+  private final Duration closeTimeout;
+  private final Clock clock;
+  private final Counter dropped;
+  private final Counter sent;
+  private final Counter failures;
+  private final Thread worker;
+  private final Object wake = new Object();
+  private volatile boolean closing;
+  private volatile long drainDeadlineNanos;
+
+  private AlertDispatcher(Builder b) {
+    this.sink = b.sink;
+    this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
+    this.batchSize = b.batchSize;
+    this.initialBackoffNanos = b.initialBackoff.toNanos();
+    this.maxBackoffNanos = b.maxBackoff.toNanos();
+    this.expireAfter = b.expireAfter;
+    this.closeTimeout = b.closeTimeout;
+    this.clock = b.clock;
+    MeterRegistry registry = b.registry;
+    Alerts.registerMeters(registry);
+    this.dropped = counter(registry, MetricCatalog.ALERTS_DROPPED);
+    this.sent = counter(registry, MetricCatalog.ALERTS_SENT);
+    this.failures = counter(registry, MetricCatalog.ALERTS_SEND_FAILURES);
+    this.worker = new Thread(this::run, "tradermetrics-alerts");
+    this.worker.setDaemon(true);
+  }
+
+  private static Counter counter(MeterRegistry registry, io.tradermetrics.catalog.MetricDefinition definition) {
+    return Counter.builder(definition.meterName("")).description(definition.help()).register(registry);
+  }
+
+  /**
+   * A builder.
+   *
+   * @param sink     where alerts go
+   * @param registry where the dispatcher's counters are registered
+   */
+  public static Builder builder(AlertSink sink, MeterRegistry registry) {
+    return new Builder(sink, registry);
+  }
+
+  /**
+   * Enqueues an alert for delivery without blocking.
+   *
+   * @return false if the queue was full or the dispatcher is closed; the alert is then counted as dropped
+   */
+  public boolean offer(Alert alert) {
+    if (!closing && queue.offer(alert)) {
+      return true;
+    }
+    dropped.increment();
+    LOG.debug("tradermetrics: alert {} dropped: the send queue is full or closed", alert.name());
+    return false;
+  }
+
+  /** Alerts waiting to be delivered. */
+  public int queued() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<Alert> batch = new ArrayList<>(batchSize);
+    long backoffNanos = initialBackoffNanos;
+    boolean failing = false;
+    while (true) {
+      try {
+        if (batch.isEmpty()) {
+          if (closing && (queue.isEmpty() || System.nanoTime() - drainDeadlineNanos > 0)) {
+            break;
+          }
+          Alert first = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, batchSize - 1);
+        }
+        dropExpired(batch);
+        if (batch.isEmpty()) {
+          continue;
+        }
+        try {
+          sink.send(List.copyOf(batch));
+          sent.increment(batch.size());
+          batch.clear();
+          backoffNanos = initialBackoffNanos;
+          if (failing) {
+            failing = false;
+            LOG.info("tradermetrics: alert delivery recovered");
+          }
+        } catch (Exception e) {
+          failures.increment();
+          if (!failing) {
+            failing = true;
+            LOG.warn("tradermetrics: cannot deliver {} alert(s), retrying with backoff (up to {} ms; further failures "
+                + "are logged at DEBUG): {}", batch.size(), TimeUnit.NANOSECONDS.toMillis(maxBackoffNanos), e.toString());
+          } else {
+            LOG.debug("tradermetrics: alert delivery failed again", e);
+          }
+          if (closing && System.nanoTime() - drainDeadlineNanos > 0) {
+            dropped.increment(batch.size());
+            batch.clear();
+            continue;
+          }
+          pause(backoffNanos);
+          backoffNanos = Math.min(maxBackoffNanos, backoffNanos * 2);
+        }
+      } catch (InterruptedException e) {
+        // close() interrupts a backoff: loop, then drain or stop
+      } catch (Throwable t) {
+        LOG.warn("tradermetrics: alert dispatcher failed; alerts in hand are dropped", t);
+        dropped.increment(batch.size());
+        batch.clear();
+      }
+    }
+    int left = batch.size() + queue.size();
+    if (left > 0) {
+      dropped.increment(left);
+      LOG.warn("tradermetrics: {} alert(s) not delivered before close (they were logged when raised)", left);
+      queue.clear();
+    }
+  }
+
+  /** Waits before a retry; close() cuts the wait short once, and while closing no wait passes the drain deadline. */
+  private void pause(long nanos) throws InterruptedException {
+    boolean wasClosing = closing;
+    long deadline = System.nanoTime() + nanos;
+    if (wasClosing && drainDeadlineNanos - deadline < 0) {
+      deadline = drainDeadlineNanos;
+    }
+    synchronized (wake) {
+      long left;
+      while ((wasClosing || !closing) && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(wake, left);
+      }
+    }
+  }
+
+  private void dropExpired(List<Alert> batch) {
+    Instant oldest = clock.instant().minus(expireAfter);
+    for (Iterator<Alert> it = batch.iterator(); it.hasNext(); ) {
+      Alert alert = it.next();
+      if (alert.timestamp().isBefore(oldest)) {
+        it.remove();
+        dropped.increment();
+        LOG.warn("tradermetrics: alert {} given up: not delivered within {} of being raised", alert.name(), expireAfter);
+      }
+    }
+  }
+
+  /**
+   * Stops taking alerts, tries for up to the close timeout to deliver what is queued, then stops
+   * the thread; what is left is counted as dropped. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    drainDeadlineNanos = System.nanoTime() + closeTimeout.toNanos();
+    closing = true;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      worker.join(closeTimeout.toMillis() + 1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Builds an {@link AlertDispatcher}; {@link #build()} starts its thread. Not thread-safe.
+   */
+  public static final class Builder {
+    private final AlertSink sink;
+    private final MeterRegistry registry;
+    private int queueCapacity = 1000;
+    private int batchSize = 64;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private Duration expireAfter = Duration.ofMinutes(10);
+    private Duration closeTimeout = Duration.ofSeconds(2);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(AlertSink sink, MeterRegistry registry) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Optional: alerts waiting at most; further ones are dropped and counted. Default is 1000. */
+    public Builder queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("queueCapacity " + capacity + " is not valid: expected 1 or more");
+      }
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /** Optional: alerts per call of the sink at most. Default is 64. */
+    public Builder batchSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("batchSize " + size + " is not valid: expected 1 or more");
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /** Optional: the wait after the first failed delivery, doubled after each further one. Default is 500 ms. */
+    public Builder initialBackoff(Duration backoff) {
+      this.initialBackoff = positive("initialBackoff", backoff);
+      return this;
+    }
+
+    /** Optional: the longest wait between retries. Default is 30 s. */
+    public Builder maxBackoff(Duration backoff) {
+      this.maxBackoff = positive("maxBackoff", backoff);
+      return this;
+    }
+
+    /** Optional: how long after being raised an undelivered alert is given up. Default is 10 min. */
+    public Builder expireAfter(Duration expireAfter) {
+      this.expireAfter = positive("expireAfter", expireAfter);
+      return this;
+    }
+
+    /** Optional: how long {@link AlertDispatcher#close()} keeps trying to deliver what is queued. Default is 2 s. */
+    public Builder closeTimeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout " + timeout + " is not valid: expected 0 or more");
+      }
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    /** Optional: the wall clock that ages alerts. Default is {@link Clock#systemUTC()}; tests pass a fixed one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Registers the meters and starts the dispatcher's thread.
+     *
+     * @throws IllegalArgumentException if {@code maxBackoff} is shorter than {@code initialBackoff}
+     */
+    public AlertDispatcher build() {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is not valid: expected at least initialBackoff "
+            + initialBackoff);
+      }
+      AlertDispatcher dispatcher = new AlertDispatcher(this);
+      dispatcher.worker.start();
+      return dispatcher;
+    }
+
+    private static Duration positive(String option, Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(option + " " + d + " is not valid: expected a positive duration");
+      }
+      return d;
+    }
+  }
+
+}

@@ -1,0 +1,196 @@
+package io.tradermetrics.aspects.internal;
+
+import io.tradermetrics.annotation.Label;
+import io.tradermetrics.annotation.RaiseAlert;
+import io.tradermetrics.aspects.Alert;
+import io.tradermetrics.aspects.Alerts;
+import java.lang.reflect.Parameter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link RaiseAlert}: when a call meets the annotation's {@code when}, builds the {@link Alert} from
+ * the call (labels from {@code @Label} parameters, the message template and the fields) and hands it
+ * to {@link Alerts#raise}, which logs, counts and queues it without blocking. Per call that raises
+ * nothing: one test of the outcome. A call that raises allocates the alert (alerts are rare events,
+ * not the hot path).
+ */
+final class RaiseAlertInstrument implements Instrument {
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+  private final RaiseAlert.When when;
+  private final String name;
+  private final RaiseAlert annotation;
+  private final String[] labelKeys;
+  private final ValueSource[] labelSources;
+  /** The message: literal text at even indexes, the values of the sources in between. */
+  private final String[] messageText;
+  private final ValueSource[] messageSources;
+  private final String[] fieldKeys;
+  private final ValueSource[] fieldSources;
+  private final int mask;
+  private final InstrumentationErrors.Site errors;
+
+  private RaiseAlertInstrument(RaiseAlert annotation, String name, Map<String, ValueSource> labels,
+      List<String> messageText, List<ValueSource> messageSources, Map<String, ValueSource> fields,
+      InstrumentationErrors.Site errors) {
+    this.annotation = annotation;
+    this.when = annotation.when();
+    this.name = name;
+    this.labelKeys = labels.keySet().toArray(new String[0]);
+    this.labelSources = labels.values().toArray(new ValueSource[0]);
+    this.messageText = messageText.toArray(new String[0]);
+    this.messageSources = messageSources.toArray(new ValueSource[0]);
+    this.fieldKeys = fields.keySet().toArray(new String[0]);
+    this.fieldSources = fields.values().toArray(new ValueSource[0]);
+    int m = when == RaiseAlert.When.RETURNED_TRUE || when == RaiseAlert.When.RETURNED_NON_NULL ? RESULT : 0;
+    for (ValueSource s : labelSources) {
+      m |= s.mask();
+    }
+    for (ValueSource s : messageSources) {
+      m |= s.mask();
+    }
+    for (ValueSource s : fieldSources) {
+      m |= s.mask();
+    }
+    this.mask = m;
+    this.errors = errors;
+  }
+
+  static RaiseAlertInstrument bind(Engine engine, JoinPointInfo jp, RaiseAlert annotation) {
+    if (annotation.summary().isBlank()) {
+      throw jp.error("summary", "is blank; give a short title, e.g. summary = \"Circuit breaker tripped\"");
+    }
+    String name = annotation.name().isEmpty()
+        ? Character.toUpperCase(jp.method.getName().charAt(0)) + jp.method.getName().substring(1)
+        : annotation.name();
+    if (!NAME.matcher(name).matches()) {
+      throw jp.error("name", "'" + name + "' is not a valid alertname; expected letters, digits and '_', "
+          + "starting with a letter, e.g. \"CircuitBreakerTripped\"");
+    }
+    Class<?> returns = jp.method.getReturnType();
+    if (annotation.when() == RaiseAlert.When.RETURNED_TRUE && returns != boolean.class && returns != Boolean.class) {
+      throw jp.error("when", "RETURNED_TRUE needs a method returning boolean, but it returns " + returns.getName()
+          + "; use RETURNED, RETURNED_NON_NULL or THREW");
+    }
+    if (annotation.when() == RaiseAlert.When.RETURNED_NON_NULL && (returns.isPrimitive())) {
+      throw jp.error("when", "RETURNED_NON_NULL needs a method returning an object, but it returns " + returns.getName()
+          + "; use RETURNED, RETURNED_TRUE or THREW");
+    }
+    Map<String, ValueSource> labels = new LinkedHashMap<>();
+    Parameter[] params = jp.method.getParameters();
+    for (int i = 0; i < params.length; i++) {
+      for (Label label : params[i].getAnnotationsByType(Label.class)) {
+        String attribute = "@Label(\"" + label.value() + "\") on parameter #" + i;
+        if (!NAME.matcher(label.value()).matches() || label.value().startsWith("__")) {
+          throw jp.error(attribute, "'" + label.value() + "' is not a valid label key; expected letters, digits and '_'");
+        }
+        if (label.value().equals("alertname") || label.value().equals("severity")) {
+          throw jp.error(attribute, "'" + label.value() + "' is reserved; it is set from the annotation's name and severity");
+        }
+        if (labels.containsKey(label.value())) {
+          throw jp.error(attribute, "label '" + label.value() + "' is taken from two parameters; keep one");
+        }
+        labels.put(label.value(), jp.parameterSource(attribute, i, label.path()));
+      }
+    }
+    List<String> text = new ArrayList<>();
+    List<ValueSource> sources = new ArrayList<>();
+    parseMessage(jp, annotation.message(), text, sources);
+    Map<String, ValueSource> fields = new LinkedHashMap<>();
+    for (String field : annotation.fields()) {
+      int eq = field.indexOf('=');
+      String expression = (eq < 0 ? field : field.substring(eq + 1)).strip();
+      String key = eq < 0 ? expression.substring(expression.lastIndexOf('.') + 1) : field.substring(0, eq).strip();
+      if (!NAME.matcher(key).matches()) {
+        throw jp.error("fields", "'" + field + "' has no valid key ('" + key + "'); write key=expression, e.g. \"side=#1\"");
+      }
+      if (fields.containsKey(key) || key.equals("summary") || key.equals("description")) {
+        throw jp.error("fields", "key '" + key + "' is given twice or is reserved (summary, description)");
+      }
+      fields.put(key, jp.source("fields", expression));
+    }
+    return new RaiseAlertInstrument(annotation, name, labels, text, sources, fields,
+        engine.errors.site(jp.annotationName(), jp.where()));
+  }
+
+  private static void parseMessage(JoinPointInfo jp, String message, List<String> text, List<ValueSource> sources) {
+    int from = 0;
+    StringBuilder literal = new StringBuilder();
+    while (from < message.length()) {
+      int open = message.indexOf('{', from);
+      if (open < 0) {
+        literal.append(message, from, message.length());
+        break;
+      }
+      int close = message.indexOf('}', open);
+      if (close < 0) {
+        throw jp.error("message", "'{' at index " + open + " is not closed; write {expression}, e.g. {reason}");
+      }
+      literal.append(message, from, open);
+      text.add(literal.toString());
+      literal.setLength(0);
+      sources.add(jp.source("message", message.substring(open + 1, close)));
+      from = close + 1;
+    }
+    text.add(literal.toString());
+  }
+
+  @Override
+  public int mask() {
+    return mask;
+  }
+
+  @Override
+  public long start() {
+    return 0L;
+  }
+
+  @Override
+  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
+      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
+    boolean raise = switch (when) {
+      case RETURNED -> error == null;
+      case RETURNED_TRUE -> error == null && Boolean.TRUE.equals(result);
+      case RETURNED_NON_NULL -> error == null && result != null;
+      case THREW -> error != null;
+    };
+    if (!raise) {
+      return;
+    }
+    try {
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (int i = 0; i < labelKeys.length; i++) {
+        labels.put(labelKeys[i], LabelTree.render(labelSources[i].get(result, a0, a1, a2, a3, a4, a5)));
+      }
+      StringBuilder message = new StringBuilder(messageText[0]);
+      for (int i = 0; i < messageSources.length; i++) {
+        message.append(text(messageSources[i].get(result, a0, a1, a2, a3, a4, a5))).append(messageText[i + 1]);
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (int i = 0; i < fieldKeys.length; i++) {
+        fields.put(fieldKeys[i], text(fieldSources[i].get(result, a0, a1, a2, a3, a4, a5)));
+      }
+      if (error != null) {
+        fields.put("exception", error.getClass().getName());
+        fields.put("error", String.valueOf(error.getMessage()));
+      }
+      Alerts.raise(new Alert(name, annotation.severity(), annotation.summary(), message.toString(), labels, fields,
+          Instant.now()));
+    } catch (Throwable t) {
+      errors.failure(t);
+    }
+  }
+
+  private static String text(@Nullable Object value) {
+    return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
+  }
+}

@@ -1,0 +1,230 @@
+package io.tradermetrics.aspects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradermetrics.annotation.AlertSeverity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AlertsTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<Alert> delivered = new CopyOnWriteArrayList<>();
+  private AlertDispatcher dispatcher;
+
+  @BeforeEach
+  void bind() {
+    TraderMetrics.bind(registry);
+  }
+
+  @AfterEach
+  void unbind() {
+    if (dispatcher != null) {
+      Alerts.stopSending(dispatcher);
+      dispatcher.close();
+    }
+    TraderMetrics.unbind(registry);
+  }
+
+  private void deliverTo(AlertSink sink, java.util.function.UnaryOperator<AlertDispatcher.Builder> options) {
+    dispatcher = options.apply(AlertDispatcher.builder(sink, registry)).build();
+    Alerts.sendTo(dispatcher);
+  }
+
+  private double count(String name, String... tags) {
+    var counter = registry.find(name).tags(tags).counter();
+    return counter == null ? -1 : counter.count();
+  }
+
+  private void awaitDelivered(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (delivered.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(delivered).hasSizeGreaterThanOrEqualTo(n);
+  }
+
+  @Nested
+  class RaiseAlertAnnotation {
+
+    private final RiskDesk desk = new RiskDesk();
+
+    @BeforeEach
+    void deliver() {
+      deliverTo(delivered::addAll, b -> b);
+    }
+
+    @Test
+    void raisesWithLabelsFromParametersMessageAndFieldsFromTheCall() throws Exception {
+      desk.tripBreaker("BTC/USD", "daily loss limit breached", 5200.5);
+      awaitDelivered(1);
+      Alert alert = delivered.get(0);
+      assertThat(alert.name()).isEqualTo("CircuitBreakerTripped");
+      assertThat(alert.severity()).isEqualTo(AlertSeverity.CRITICAL);
+      assertThat(alert.summary()).isEqualTo("Circuit breaker tripped");
+      assertThat(alert.message()).isEqualTo("daily loss limit breached (loss 5200.5 USD)");
+      assertThat(alert.labels()).containsExactly(Map.entry("symbol", "BTC/USD"));
+      assertThat(alert.fields()).containsExactly(Map.entry("reason", "daily loss limit breached"), Map.entry("lossUsd", "5200.5"));
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(1);
+      assertThat(count("tradermetrics.alerts.sent")).isEqualTo(1);
+    }
+
+    @Test
+    void returnedTrueRaisesOnlyWhenTheCheckFindsABreachAndNamesTheAlertAfterTheMethod() throws Exception {
+      assertThat(desk.positionLimitBreached("ETH/USD", 3, 5)).isFalse();
+      assertThat(desk.positionLimitBreached("ETH/USD", -7.5, 5)).isTrue();
+      awaitDelivered(1);
+      Thread.sleep(100);
+      assertThat(delivered).singleElement().satisfies(a -> {
+        assertThat(a.name()).isEqualTo("PositionLimitBreached");
+        assertThat(a.message()).isEqualTo("position -7.5 beyond 5.0");
+      });
+      assertThat(count("tradermetrics.alerts.raised", "severity", "warning")).isEqualTo(1);
+    }
+
+    @Test
+    void returnedNonNullRaisesWithFieldsFromTheResult() throws Exception {
+      assertThat(desk.check("BTC/USD", 1)).isNull();
+      desk.check("BTC/USD", 6);
+      awaitDelivered(1);
+      assertThat(delivered).singleElement().satisfies(a ->
+          assertThat(a.fields()).containsExactly(Map.entry("position", "6.0"), Map.entry("limit", "5.0")));
+    }
+
+    @Test
+    void threwRaisesWithTheExceptionAndRethrowsItUnchanged() throws Exception {
+      desk.onTick(RiskDesk.Side.BUY, 100);
+      assertThatThrownBy(() -> desk.onTick(RiskDesk.Side.SELL, Double.NaN))
+          .isInstanceOf(IllegalStateException.class).hasMessage("NaN price from feed");
+      awaitDelivered(1);
+      assertThat(delivered).singleElement().satisfies(a -> {
+        assertThat(a.name()).isEqualTo("StrategyPanic");
+        assertThat(a.labels()).containsExactly(Map.entry("side", "sell"));
+        assertThat(a.fields()).containsEntry("exception", "java.lang.IllegalStateException")
+            .containsEntry("error", "NaN price from feed");
+      });
+    }
+
+    @Test
+    void wrongAnnotationsFailValidationNamingClassMethodAnnotationAndAttribute() {
+      assertThatThrownBy(() -> TraderMetrics.validate(MisannotatedRiskDesk.class))
+          .isInstanceOf(InstrumentationConfigException.class)
+          .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.notABoolean(String), "
+              + "attribute 'when': RETURNED_TRUE needs a method returning boolean, but it returns void")
+          .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.typoInMessage(double), "
+              + "attribute 'message': 'quantty' is not a parameter");
+    }
+
+    @Test
+    void aMisannotatedMethodStillRunsAndCountsTheBindingError() {
+      new MisannotatedRiskDesk().notABoolean("BTC/USD");
+      assertThat(count("tradermetrics.instrumentation.errors", "annotation", "@RaiseAlert")).isEqualTo(1);
+      assertThat(delivered).isEmpty();
+    }
+  }
+
+  @Nested
+  class Dispatcher {
+
+    private final Alert alert = Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected")
+        .withLabel("venue", "bitstamp");
+
+    @Test
+    void withoutADispatcherAlertsAreLoggedAndCountedOnly() {
+      assertThat(Alerts.raise(alert)).isFalse();
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(1);
+    }
+
+    @Test
+    void raisingNeverBlocksWhileTheSinkIsStuckAndAFullQueueDropsAndCounts() throws Exception {
+      CountDownLatch stuck = new CountDownLatch(1);
+      CountDownLatch inSink = new CountDownLatch(1);
+      deliverTo(batch -> {
+        inSink.countDown();
+        stuck.await();
+        delivered.addAll(batch);
+      }, b -> b.queueCapacity(2).batchSize(1));
+      assertThat(Alerts.raise(alert)).isTrue();
+      assertThat(inSink.await(10, TimeUnit.SECONDS)).isTrue();
+      // the sink holds the first alert; two fit in the queue, the fourth is dropped, and no call waits
+      assertThat(Alerts.raise(alert)).isTrue();
+      assertThat(Alerts.raise(alert)).isTrue();
+      assertThat(Alerts.raise(alert)).isFalse();
+      assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
+      stuck.countDown();
+      awaitDelivered(3);
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(4);
+    }
+
+    @Test
+    void retriesWithBackoffWhileAlertmanagerIsDownThenDelivers() throws Exception {
+      AtomicInteger attempts = new AtomicInteger();
+      deliverTo(batch -> {
+        if (attempts.incrementAndGet() <= 3) {
+          throw new java.io.IOException("connection refused");
+        }
+        delivered.addAll(batch);
+      }, b -> b.initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(40)));
+      Alerts.raise(alert);
+      awaitDelivered(1);
+      assertThat(attempts).hasValue(4);
+      assertThat(count("tradermetrics.alerts.send.failures")).isEqualTo(3);
+      assertThat(count("tradermetrics.alerts.sent")).isEqualTo(1);
+      assertThat(count("tradermetrics.alerts.dropped")).isZero();
+    }
+
+    @Test
+    void givesUpAlertsOlderThanExpireAfterAndCountsThemDropped() throws Exception {
+      Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC);
+      deliverTo(delivered::addAll, b -> b.expireAfter(Duration.ofMinutes(10)).clock(later));
+      Alerts.raise(alert);
+      Alerts.raise(alert.withTimestamp(later.instant()));
+      awaitDelivered(1);
+      assertThat(delivered).singleElement().extracting(Alert::timestamp).isEqualTo(later.instant());
+      assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
+    }
+
+    @Test
+    void aSinkThatThrowsNeverReachesTheCaller() {
+      deliverTo(batch -> {
+        throw new IllegalStateException("boom");
+      }, b -> b.initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5)));
+      assertThat(Alerts.raise(alert)).isTrue();
+    }
+
+    @Test
+    void closeCountsWhatCouldNotBeDeliveredAsDropped() {
+      deliverTo(batch -> {
+        throw new java.io.IOException("down");
+      }, b -> b.initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5)).closeTimeout(Duration.ofMillis(50)));
+      Alerts.raise(alert);
+      Alerts.raise(alert);
+      dispatcher.close();
+      assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(2);
+      assertThat(count("tradermetrics.alerts.sent")).isZero();
+      assertThat(dispatcher.offer(alert)).as("closed").isFalse();
+    }
+  }
+
+  @Test
+  void alertRejectsReservedAndInvalidLabelKeys() {
+    Alert alert = Alert.of(AlertSeverity.INFO, "LargeExecution", "Large execution");
+    assertThatThrownBy(() -> alert.withLabel("severity", "x")).hasMessageContaining("label key 'severity' of alert LargeExecution is reserved");
+    assertThatThrownBy(() -> alert.withLabel("bad-key", "x")).hasMessageContaining("label key 'bad-key'");
+    assertThatThrownBy(() -> Alert.of(AlertSeverity.INFO, "Large Execution", "x")).hasMessageContaining("alert name 'Large Execution' is not valid");
+  }
+}

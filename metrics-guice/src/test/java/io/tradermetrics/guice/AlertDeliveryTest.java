@@ -1,0 +1,111 @@
+package io.tradermetrics.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradermetrics.annotation.AlertSeverity;
+import io.tradermetrics.aspects.Alert;
+import io.tradermetrics.aspects.Alerts;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code tradermetrics.alerts.*}: the module delivers event alerts to an Alertmanager (a local stand-in). */
+class AlertDeliveryTest {
+
+  private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+  private HttpServer alertmanager;
+  private TraderMetricsService service;
+
+  @BeforeEach
+  void startAlertmanager() throws Exception {
+    alertmanager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+    alertmanager.createContext("/api/v2/alerts", exchange -> {
+      posted.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    alertmanager.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+    alertmanager.stop(0);
+  }
+
+  @Test
+  void postsRaisedAlertsWithConfiguredLabelsRunbookAndResolveTime() throws Exception {
+    URI url = URI.create("http://127.0.0.1:" + alertmanager.getAddress().getPort());
+    Injector injector = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false)
+        .commonTag("application", "mm-btc").alertmanager(url)
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_alerts_labels_environment", "prod",
+            "CONFIG_FORCE_tradermetrics_alerts_runbook__url", "https://wiki.example.com/runbooks/trading",
+            "CONFIG_FORCE_tradermetrics_alerts_resolve__after", "2m"))
+        .build());
+    service = injector.getInstance(TraderMetricsService.class);
+
+    Alert alert = Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected")
+        .withLabel("venue", "bitstamp").withMessage("websocket closed by peer").withField("attempts", "3");
+    assertThat(Alerts.raise(alert)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (posted.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(posted).hasSize(1);
+    JsonNode sent = posted.get(0).get(0);
+    assertThat(new ObjectMapper().convertValue(sent.get("labels"), Map.class)).isEqualTo(Map.of(
+        "alertname", "VenueDisconnected", "severity", "critical", "application", "mm-btc", "environment", "prod",
+        "venue", "bitstamp"));
+    assertThat(sent.at("/annotations/summary").asText()).isEqualTo("Venue disconnected");
+    assertThat(sent.at("/annotations/description").asText()).isEqualTo("websocket closed by peer");
+    assertThat(sent.at("/annotations/attempts").asText()).isEqualTo("3");
+    assertThat(sent.at("/annotations/runbook_url").asText()).isEqualTo("https://wiki.example.com/runbooks/trading#venuedisconnected");
+    assertThat(java.time.Instant.parse(sent.get("endsAt").asText()))
+        .isEqualTo(alert.timestamp().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.NANOS));
+    MeterRegistry registry = service.registry();
+    while (registry.get("tradermetrics.alerts.sent").counter().count() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10); // counted once the post has returned, just after the stand-in saw it
+    }
+    assertThat(registry.get("tradermetrics.alerts.sent").counter().count()).isEqualTo(1);
+    assertThat(registry.get("tradermetrics.alerts.raised").tag("severity", "critical").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAnAlertmanagerUrlAlertsAreCountedButNotQueued() {
+    service = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false).environment(Map.of()).build())
+        .getInstance(TraderMetricsService.class);
+    assertThat(service.config().alerting()).isNull();
+    assertThat(service.registry().get("tradermetrics.alerts.raised").tag("severity", "info").counter().count()).isZero();
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.INFO, "LargeExecution", "Large execution"))).isFalse();
+    assertThat(service.registry().get("tradermetrics.alerts.raised").tag("severity", "info").counter().count()).isEqualTo(1);
+    assertThat(posted).isEmpty();
+  }
+
+  @Test
+  void badAlertSettingsFailNamingKeyAndWhatIsValid() {
+    assertThatThrownBy(() -> TraderMetricsConfig.from(com.typesafe.config.ConfigFactory.parseMap(Map.of(
+            "tradermetrics.alerts.alertmanager-url", "alertmanager:9093",
+            "tradermetrics.alerts.max-backoff", "100ms"))))
+        .isInstanceOf(TraderMetricsConfigException.class)
+        .hasMessageContaining("tradermetrics.alerts.alertmanager-url = \"alertmanager:9093\"")
+        .hasMessageContaining("expected empty (alerts are only logged and counted) or an http or https URL")
+        .hasMessageContaining("tradermetrics.alerts.max-backoff = \"100ms\"")
+        .hasMessageContaining("expected at least alerts.initial-backoff (PT0.5S)");
+  }
+}
