@@ -122,16 +122,19 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Replay finished (" + BitstampTrades.SYMBOL + ", Bitstamp"
         + (replay.isEmpty() ? "" : ", " + java.time.Instant.ofEpochSecond(replay.get(0).epochSeconds()) + " to "
             + java.time.Instant.ofEpochSecond(replay.get(replay.size() - 1).epochSeconds())) + ")");
-    out.printf("  trades replayed : %d%n", s.trades());
-    out.printf("  orders sent     : %d%n", s.ordersSent());
-    out.printf("  orders cancelled: %d%n", s.cancels());
-    out.printf("  fills           : %d%n", s.fills());
-    out.printf("  venue acks      : %d%n", maker.acks());
+    out.printf("  trades replayed  : %d%n", s.trades());
+    out.printf("  orders sent      : %d%n", s.ordersSent());
+    out.printf("  venue acks       : %d%n", maker.acks());
+    out.printf("  venue rejects    : %d (rate limit of %d new orders per second of market time)%n",
+        maker.rejectMessages(), io.tradermetrics.examples.marketmaker.MarketMaker.VENUE_SUBMITS_PER_SECOND);
+    out.printf("  orders cancelled : %d%n", s.cancels());
     out.printf("  cancels confirmed: %d%n", maker.cancelsConfirmed());
-    out.printf("  orders in flight: %d (sent, not completely filled nor cancelled)%n",
-        s.ordersSent() - maker.completeFills() - maker.cancelsConfirmed());
-    out.printf("  net position    : %s BTC%n", s.position());
-    out.printf("  realized PnL    : %.2f USD%n", s.realizedPnl());
+    out.printf("  fills            : %d (%d orders completely filled)%n", s.fills(), maker.completeFills());
+    out.printf("  orders in flight : %d (sent, not rejected, completely filled nor cancelled)%n",
+        s.ordersSent() - maker.rejectMessages() - maker.completeFills() - maker.cancelsConfirmed());
+    out.printf("  net position     : %s BTC%n", s.position());
+    out.printf("  realized PnL     : %.2f USD%n", s.realizedPnl());
+    out.printf("  unrealized PnL   : %.2f USD%n", maker.ledger().unrealizedPnl());
     out.flush();
   }
 }

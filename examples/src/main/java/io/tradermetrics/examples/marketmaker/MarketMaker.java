@@ -51,7 +51,7 @@ public class MarketMaker {
   public static final String VENUE = "bitstamp";
 
   /** New orders the simulated venue accepts per second of market time; it rejects those past it. */
-  public static final int VENUE_SUBMITS_PER_SECOND = 2;
+  public static final int VENUE_SUBMITS_PER_SECOND = 8;
 
   private final Ledger ledger;
   private final Settings settings;

@@ -27,7 +27,7 @@ class DemoCommandTest {
     assertThat(text.lines().filter(l -> l.startsWith("Serving metrics at ")))
         .singleElement()
         .satisfies(l -> assertThat(l).matches("Serving metrics at http://127\\.0\\.0\\.1:\\d+/metrics"));
-    assertThat(text).contains("trades replayed : 2000").contains("orders sent").contains("fills")
+    assertThat(text).contains("trades replayed  : 2000").contains("orders sent").contains("fills")
         .contains("net position").contains("realized PnL");
   }
 
@@ -47,7 +47,7 @@ class DemoCommandTest {
   void tripAfterHaltsQuotingAndTakesTheDemoOutOfService() {
     int exit = run("--duration", "2", "--trades", "3000", "--port", "0", "--trip-after", "0");
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("trades replayed : 3000").contains("orders sent     : 0");
+    assertThat(out.toString()).contains("trades replayed  : 3000").contains("orders sent      : 0");
   }
 
   @Test

@@ -37,16 +37,22 @@ class MarketMakerTest {
 
   @Test
   void theVenueRejectsSubmitsPastItsRateLimitAndTheSideIsQuotedAgainOnTheNextTrade() {
-    maker.onMarketTrade(new Trade(0, 1000.0, 0.1));   // 2 submits: the limit for second 0
-    maker.onMarketTrade(new Trade(0, 1010.0, 0.1));   // both quotes 1% off: 2 cancels, 2 rejected submits
-    assertThat(maker.cancels()).isEqualTo(2);
+    int limit = MarketMaker.VENUE_SUBMITS_PER_SECOND;
+    assertThat(limit % 2).as("each re-quote submits both sides").isZero();
+    double[] prices = {1000.0, 1010.0}; // 1% apart: every trade re-quotes both sides
+    for (int i = 0; i < limit / 2; i++) {
+      maker.onMarketTrade(new Trade(0, prices[i % 2], 0.1)); // 2 submits each: the limit of second 0
+    }
+    assertThat(maker.rejects()).isZero();
+    maker.onMarketTrade(new Trade(0, prices[(limit / 2) % 2], 0.1)); // 2 cancels, 2 rejected submits
+    assertThat(maker.cancels()).isEqualTo(limit);
     assertThat(maker.rejects()).isEqualTo(2);
     assertThat(maker.quote(Side.BUY)).isNull();
     assertThat(maker.quote(Side.SELL)).isNull();
     maker.onMarketTrade(new Trade(1, 1010.0, 0.1));   // a new second: quoted again
     assertThat(maker.quote(Side.BUY).price()).isEqualTo(1008.99); // 1010 less 10 bps
     assertThat(maker.quote(Side.SELL).price()).isEqualTo(1011.01);
-    assertThat(maker.ordersSent()).isEqualTo(6);
+    assertThat(maker.ordersSent()).isEqualTo(limit + 4);
     assertThat(maker.lastQuote()).isEqualTo(new Quote("BTC/USD", 1008.99, 1011.01));
   }
 
