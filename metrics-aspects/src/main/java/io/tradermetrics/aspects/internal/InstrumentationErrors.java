@@ -12,14 +12,14 @@ import org.slf4j.LoggerFactory;
  * Counts and logs what goes wrong inside instrumentation, so that nothing is thrown into trading
  * code: each failure or bad value increments {@code tradermetrics_instrumentation_errors_total}
  * for its annotation, and is logged at WARN the first time for its join point and problem, then at
- * DEBUG. Thread-safe.
+ * DEBUG. Thread-safe. A repeated problem allocates nothing: each join point remembers what it has
+ * warned about by exception class or attribute name, without building a key string per call.
  */
 final class InstrumentationErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
   private final MeterRegistry registry;
-  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   InstrumentationErrors(MeterRegistry registry) {
     this.registry = registry;
@@ -46,6 +46,9 @@ final class InstrumentationErrors {
     private final Counter counter;
     private final String annotation;
     private final String where;
+    private final Set<Class<?>> warnedFailures = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedUnusable = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedBad = ConcurrentHashMap.newKeySet();
 
     private Site(Counter counter, String annotation, String where) {
       this.counter = counter;
@@ -56,7 +59,7 @@ final class InstrumentationErrors {
     /** Something inside the instrumentation threw. */
     void failure(Throwable t) {
       counter.increment();
-      if (warned.add(where + "#failure#" + t.getClass().getName())) {
+      if (warnedFailures.add(t.getClass())) {
         LOG.warn("tradermetrics: {} on {} failed to record; the call itself was not affected "
             + "(further failures of this kind here are logged at DEBUG)", annotation, where, t);
       } else if (LOG.isDebugEnabled()) {
@@ -67,7 +70,7 @@ final class InstrumentationErrors {
     /** A label value read from the call cannot be used (e.g. a side that is neither buy nor sell). */
     void unusable(String attribute, String why) {
       counter.increment();
-      if (warned.add(where + "#unusable#" + attribute)) {
+      if (warnedUnusable.add(attribute)) {
         LOG.warn("tradermetrics: {} on {}: {}, not recorded (further cases here are logged at DEBUG)",
             annotation, where, why);
       } else if (LOG.isDebugEnabled()) {
@@ -78,7 +81,7 @@ final class InstrumentationErrors {
     /** A value read from the call cannot be recorded (NaN, infinite, out of range). */
     void badValue(String attribute, double value) {
       counter.increment();
-      if (warned.add(where + "#bad#" + attribute)) {
+      if (warnedBad.add(attribute)) {
         LOG.warn("tradermetrics: {} on {}: '{}' was {}, not recorded "
             + "(further bad values here are logged at DEBUG)", annotation, where, attribute, value);
       } else if (LOG.isDebugEnabled()) {
