@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders a PNG of the demo's key series: runs the demo (a market maker replaying real Bitstamp
+# Renders a PNG of the demo's key series (position, fills by side, p99 of ack latency and of
+# tick-to-trade, readiness checks): runs the demo (a market maker replaying real Bitstamp
 # trades, its circuit breaker tripped 45 s in), Prometheus scraping it every second with the
 # committed rules, and headless Chromium on Prometheus's graph page. Writes docs/images/demo-prometheus.png.
 # Needs: examples/target/metrics-demo.jar (mvn -B -q install -DskipTests), and the Debian packages
@@ -46,6 +47,8 @@ i=0
 for expr in \
   'trader_position' \
   'sum by (side) (rate(trader_orders_filled_total[10s]))' \
+  'histogram_quantile(0.99, sum by (le) (rate(trader_order_ack_latency_seconds_bucket[10s])))' \
+  'histogram_quantile(0.99, sum by (le) (rate(trader_tick_to_trade_seconds_bucket[10s])))' \
   'sum by (check) (tradermetrics_health_status{kind="readiness", status="up"})'; do
   url+="g$i.expr=$(enc "$expr")&g$i.tab=0&g$i.range_input=$range&g$i.stacked=0&g$i.show_exemplars=0&"
   i=$((i + 1))
@@ -54,5 +57,5 @@ done
 mkdir -p "$(dirname "$out")"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$work/chromium" \
-  --virtual-time-budget=15000 --window-size=1400,2350 --screenshot="$out" "$url" >"$work/chromium.log" 2>&1
+  --virtual-time-budget=15000 --window-size=1400,3900 --screenshot="$out" "$url" >"$work/chromium.log" 2>&1
 echo "wrote $out"
