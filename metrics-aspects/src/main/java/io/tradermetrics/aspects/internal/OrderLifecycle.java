@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One engine's order lifecycle: the in-flight table ({@link OrderTable}), the meters of every
@@ -64,6 +66,8 @@ public final class OrderLifecycle {
   private static final long SCRAPE_SWEEP_INTERVAL_NANOS = 1_000_000L;
   /** Expired entries taken out per send, at most: more than one, so expiry keeps up with sends. */
   private static final int SWEEP_PER_SEND = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
   private static volatile @Nullable OrderLifecycle last;
 
@@ -441,20 +445,52 @@ public final class OrderLifecycle {
   boolean sent(long id, @Nullable Object object, long nowNanos, OrderGroup group) {
     int h = object == null ? OrderTable.hashOf(id) : OrderTable.hashOf(object);
     boolean duplicate;
+    OutOfMemoryError growthFailure = null;
     table.lock();
     try {
       table.expire(nowNanos - timeoutNanos, SWEEP_PER_SEND);
       duplicate = table.find(id, object, h) != OrderTable.NONE;
       if (!duplicate) {
         table.insert(id, object, h, nowNanos, group.index);
+        growthFailure = table.takeGrowthFailure();
       }
     } finally {
       table.unlock();
+    }
+    if (growthFailure != null) {
+      tableGrowthFailed(growthFailure);
     }
     if (duplicate) {
       unmatched(Event.SENT, Reason.DUPLICATE).increment();
     }
     return !duplicate;
+  }
+
+  /**
+   * Reports, once (the table hands the failure out once, and never grows again), that the in-flight
+   * table could not grow for want of heap: logged at ERROR and counted in
+   * {@code tradermetrics_instrumentation_errors_total{annotation="@OrderSent"}}.
+   */
+  private void tableGrowthFailed(OutOfMemoryError e) {
+    int held;
+    table.lock();
+    try {
+      held = table.capacity();
+    } finally {
+      table.unlock();
+    }
+    try {
+      Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+          .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+          .tag(MetricCatalog.ANNOTATION, "@OrderSent")
+          .register(engine.registry)
+          .increment();
+      LOG.error("tradermetrics: the in-flight order table could not grow past {} orders ({}); it now holds at most {}"
+          + " (configured {}), and a send beyond that takes out the oldest order, counted in"
+          + " trader_orders_expired_total{reason=\"capacity\"}", held, e, held, engine.settings.ordersCapacity());
+    } catch (RuntimeException | OutOfMemoryError ignored) {
+      // short of heap, reporting may fail as well; the table itself is consistent
+    }
   }
 
   /** A send entered with {@link #sent} at {@code sentAtNanos} threw: the order was not sent. */

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderTableTest {
 
@@ -102,5 +105,77 @@ class OrderTableTest {
     java.lang.reflect.Field f = OrderTable.class.getDeclaredField("idObject");
     f.setAccessible(true);
     assertThat(((Object[]) f.get(table))[e]).isNull();
+  }
+
+  @Nested
+  class WhenTheHeapCannotHoldLargerArrays {
+
+    /** A table of 1,024 orders whose first growth fails at the {@code step}th array allocation. */
+    private OrderTable fullAfterFailedGrowth(int step) {
+      OrderTable table = new OrderTable(5_000);
+      table.allocationProbe = s -> {
+        if (s == step) {
+          throw new OutOfMemoryError("Java heap space (test)");
+        }
+      };
+      for (long id = 1; id <= 1_025; id++) {
+        insert(table, id, id, 0);
+      }
+      return table;
+    }
+
+    @ParameterizedTest(name = "allocation {0} fails")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+    void keepsItsArraysAndTakesOutTheOldestAsAtCapacity(int step) {
+      OrderTable table = fullAfterFailedGrowth(step);
+
+      assertThat(table.capacity()).isEqualTo(1_024);
+      assertThat(table.allocatedEntries()).isEqualTo(1_024);
+      assertThat(table.size()).isEqualTo(1_024);
+      assertThat(table.expiredCapacity()).isEqualTo(1);
+      assertThat(find(table, 1L)).isEqualTo(OrderTable.NONE);
+      for (long id = 2; id <= 1_025; id++) {
+        assertThat(table.sentNanos(find(table, id))).isEqualTo(id);
+      }
+    }
+
+    @ParameterizedTest(name = "allocation {0} fails")
+    @ValueSource(ints = {0, 5, 9})
+    void keepsWorkingAfterwardsWithoutGrowingAgain(int step) {
+      OrderTable table = fullAfterFailedGrowth(step);
+      table.allocationProbe = s -> {
+        throw new AssertionError("a table that failed to grow must not try again");
+      };
+      for (long id = 1_026; id <= 10_000; id++) {
+        insert(table, id, id, 0);
+        if (id % 3 == 0) {
+          table.remove(find(table, id - 1));
+        }
+      }
+      assertThat(table.size()).isLessThanOrEqualTo(1_024);
+      assertThat(table.sentNanos(find(table, 10_000L))).isEqualTo(10_000);
+      assertThat(find(table, 9_998L)).as("removed").isEqualTo(OrderTable.NONE);
+      assertThat(table.expire(Long.MAX_VALUE, Integer.MAX_VALUE)).isEqualTo(table.expiredTimeout()).isPositive();
+      assertThat(table.size()).isZero();
+    }
+
+    @Test
+    void handsTheFailureOutOnce() {
+      OrderTable table = fullAfterFailedGrowth(3);
+      OutOfMemoryError failure = table.takeGrowthFailure();
+      assertThat(failure).hasMessage("Java heap space (test)");
+      insert(table, 20_000L, 20_000, 0);
+      assertThat(table.takeGrowthFailure()).isNull();
+    }
+
+    @Test
+    void aTableThatGrowsHasNoFailureToReport() {
+      OrderTable table = new OrderTable(5_000);
+      for (long id = 1; id <= 5_000; id++) {
+        insert(table, id, id, 0);
+      }
+      assertThat(table.allocatedEntries()).isEqualTo(5_000);
+      assertThat(table.takeGrowthFailure()).isNull();
+    }
   }
 }
