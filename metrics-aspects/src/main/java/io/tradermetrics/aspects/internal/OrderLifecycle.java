@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Expiry.</b> No timer thread: orders older than the timeout are taken out (and counted in
  * {@code trader_orders_expired_total{reason="timeout"}}) at most two at a time on every send,
- * amortized on the order path, and all at once when a scrape reads {@code trader_orders_inflight}
- * or the expired counter (at most once per millisecond, so one scrape sees figures that add up). A
- * send into a full table takes out the oldest ({@code reason="capacity"}).
+ * amortized on the order path, and all of them when a scrape reads {@code trader_orders_inflight}
+ * or the expired counter (at most once per millisecond, so one scrape sees figures that add up), in
+ * chunks of {@value #SWEEP_CHUNK} with the lock released between chunks, so that senders wait for one
+ * chunk at most. A send into a full table takes out the oldest ({@code reason="capacity"}).
  *
  * <p>Thread-safe: the table is guarded by its lock, taken once per event, meters are recorded
  * outside it.
@@ -66,6 +67,13 @@ public final class OrderLifecycle {
   private static final long SCRAPE_SWEEP_INTERVAL_NANOS = 1_000_000L;
   /** Expired entries taken out per send, at most: more than one, so expiry keeps up with sends. */
   private static final int SWEEP_PER_SEND = 2;
+  /**
+   * Timed-out entries a scrape takes out per hold of the table's lock (a few microseconds): after a
+   * venue disconnect a hundred thousand orders time out together, and the senders must not wait for
+   * all of them at once.
+   */
+  static final int SWEEP_CHUNK = 256;
+  private static final java.util.function.IntConsumer NO_PROBE = n -> { };
 
   private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
@@ -87,6 +95,8 @@ public final class OrderLifecycle {
   private final Duration[] fillBuckets;
   private long lastScrapeSweepNanos; // guarded by the table's lock
   volatile long wallOffsetNanos;
+  /** Called, outside the lock, with the count of each chunk a scrape's sweep took out; for tests. */
+  java.util.function.IntConsumer sweepChunkProbe = NO_PROBE;
 
   /** The points of an order's life, as the {@code event} label renders them. */
   enum Event {
@@ -628,15 +638,39 @@ public final class OrderLifecycle {
 
   // ---- scrape side ----
 
-  /** Takes out every timed-out order, at most once per millisecond; the table's lock is held. */
+  /**
+   * Takes out every order sent a timeout or more ago, at most once per millisecond, in chunks of
+   * {@value #SWEEP_CHUNK} each under the table's lock (released between chunks). It returns when no
+   * timed-out order is left, so the figures read after it add up; the millisecond starts when a sweep
+   * ends, so two readers at once both sweep to the end (their chunks interleave harmlessly).
+   */
   private void sweepForScrape() {
     long now = clock.monotonicTime();
+    long deadline = now - timeoutNanos;
+    int n;
     table.lock();
     try {
-      if (lastScrapeSweepNanos == 0L || now - lastScrapeSweepNanos >= SCRAPE_SWEEP_INTERVAL_NANOS) {
-        table.expire(now - timeoutNanos, Integer.MAX_VALUE);
-        lastScrapeSweepNanos = now;
+      if (lastScrapeSweepNanos != 0L && now - lastScrapeSweepNanos < SCRAPE_SWEEP_INTERVAL_NANOS) {
+        return;
       }
+      n = table.expire(deadline, SWEEP_CHUNK);
+    } finally {
+      table.unlock();
+    }
+    sweepChunkProbe.accept(n);
+    while (n == SWEEP_CHUNK) {
+      Thread.onSpinWait(); // a window for a spinning sender to take the lock
+      table.lock();
+      try {
+        n = table.expire(deadline, SWEEP_CHUNK);
+      } finally {
+        table.unlock();
+      }
+      sweepChunkProbe.accept(n);
+    }
+    table.lock();
+    try {
+      lastScrapeSweepNanos = now;
     } finally {
       table.unlock();
     }
