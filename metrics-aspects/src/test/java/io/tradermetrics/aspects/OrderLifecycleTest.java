@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -486,6 +488,43 @@ class OrderLifecycleTest {
       venue.duringCall = () -> {};
       venue.send(buy(1));
       assertThat(registry.find("trader.tick.to.trade").timer()).isNull();
+    }
+  }
+
+  @Nested
+  class ARegistryThatRefusesTheLifecycleMeters {
+
+    @Test
+    void theAnnotatedMethodsRunAsUsualRecordNothingAndTheFailureIsCountedOnce() {
+      registry.config().meterFilter(new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+          if (id.getName().equals("trader.orders.expired")) {
+            throw new IllegalStateException("registry refuses " + id.getName());
+          }
+          return id;
+        }
+      });
+      bind();
+
+      for (int round = 0; round < 3; round++) {
+        long id = round + 1;
+        venue.send(buy(id));
+        venue.onAck(id);
+        venue.cancel(id);
+        venue.onCancelled(id);
+        venue.onFill(new ExecutionReport(id, 0.5, true));
+        venue.onTick(new Tick("BTC/USD", 0));
+      }
+      assertThatThrownBy(() -> venue.send(new NewOrder(9, "BTC/USD", Side.BUY, 0)))
+          .as("the method's own exception still comes through").isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("quantity must be positive");
+
+      assertThat(errors("@OrderSent")).as("counted once, not per call").isEqualTo(1.0);
+      assertThat(registry.find("trader.orders.inflight").meters()).as("the half-registered gauge is removed").isEmpty();
+      assertThat(registry.find("trader.order.ack.latency").meters()).isEmpty();
+      assertThat(registry.find("trader.order.events.unmatched").meters()).isEmpty();
+      assertThat(registry.find("trader.tick.to.trade").meters()).isEmpty();
     }
   }
 

@@ -158,15 +158,56 @@ public final class OrderLifecycle {
     return seconds.stream().map(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
   }
 
-  /** The lifecycle of an engine, created when its first lifecycle join point is bound. */
-  static OrderLifecycle of(Engine engine) {
+  /** What an engine shares under {@code OrderLifecycle.class} when its lifecycle could not be created. */
+  private static final Object UNAVAILABLE = new Object();
+
+  /**
+   * The lifecycle of an engine, created when its first lifecycle join point is bound; null if it
+   * could not be created (a registry that refuses its meters, a heap too small for its table): that
+   * is logged at ERROR and counted once, and the lifecycle join points of the engine then record
+   * nothing (their instruments are the NOOPs) instead of throwing into trading code.
+   */
+  static @Nullable OrderLifecycle of(Engine engine) {
     OrderLifecycle l = last;
     if (l != null && l.engine == engine) {
       return l;
     }
-    l = (OrderLifecycle) engine.shared(OrderLifecycle.class, () -> new OrderLifecycle(engine));
-    last = l;
-    return l;
+    Object shared = engine.shared(OrderLifecycle.class, () -> create(engine));
+    if (shared instanceof OrderLifecycle created) {
+      last = created;
+      return created;
+    }
+    return null;
+  }
+
+  private static Object create(Engine engine) {
+    try {
+      return new OrderLifecycle(engine);
+    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+      try {
+        // the meters registered before the failure read a lifecycle nobody else will see
+        for (MetricDefinition d : List.of(MetricCatalog.ORDERS_INFLIGHT, MetricCatalog.ORDERS_EXPIRED)) {
+          for (Meter meter : engine.registry.find(engine.name(d)).meters()) {
+            engine.registry.remove(meter);
+          }
+        }
+      } catch (RuntimeException | LinkageError ignored) {
+        // best effort: the failure itself is what gets reported
+      }
+      try {
+        Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+            .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+            .tag(MetricCatalog.ANNOTATION, "@OrderSent")
+            .register(engine.registry)
+            .increment();
+      } catch (RuntimeException | LinkageError ignored) {
+        // a registry that refuses every meter: the log below still tells
+      }
+      LOG.error("tradermetrics: the order lifecycle could not be set up, so @OrderSent, @CancelSent, @OrderAcked,"
+          + " @OrderRejected, @OrderFilled, @OrderCancelled, @OrderExpired and @MarketDataTick record nothing"
+          + " on this registry; the annotated methods run as usual", e);
+      return UNAVAILABLE;
+    }
   }
 
   /**
@@ -176,6 +217,9 @@ public final class OrderLifecycle {
    */
   public static Instrument instrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return Instrument.NOOP;
+    }
     Instrument instrument = l.instruments.get(joinPoint);
     return instrument != null ? instrument : l.bindSlow(joinPoint);
   }
@@ -183,6 +227,9 @@ public final class OrderLifecycle {
   /** The instrument of a {@link MarketDataTick} join point of the current engine; same contract as {@link #instrument}. */
   public static TickInstrument tickInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return TickInstrument.NOOP;
+    }
     TickInstrument instrument = l.tickInstruments.get(joinPoint);
     return instrument != null ? instrument : l.bindTickSlow(joinPoint);
   }
@@ -190,6 +237,9 @@ public final class OrderLifecycle {
   /** The instrument of an {@link OrderSent} join point of the current engine; same contract as {@link #instrument}. */
   public static SentInstrument sentInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return SentInstrument.NOOP;
+    }
     SentInstrument instrument = l.sentInstruments.get(joinPoint);
     return instrument != null ? instrument : l.bindSentSlow(joinPoint);
   }
@@ -197,6 +247,9 @@ public final class OrderLifecycle {
   /** The instrument of a {@link CancelSent} join point of the current engine; same contract as {@link #instrument}. */
   public static CancelSentInstrument cancelSentInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return CancelSentInstrument.NOOP;
+    }
     CancelSentInstrument instrument = l.cancelInstruments.get(joinPoint);
     if (instrument != null) {
       return instrument;
@@ -415,6 +468,9 @@ public final class OrderLifecycle {
    */
   static void validate(Engine scratch, Method method, List<String> problems) {
     OrderLifecycle l = of(scratch);
+    if (l == null) {
+      return; // the registry refused the lifecycle's meters: reported when that happened
+    }
     try {
       if (Annotations.find(method, OrderSent.class) != null) {
         l.bindSent(method);
