@@ -89,4 +89,24 @@ class OrderLifecycleSweepTest {
     assertThat(inflight()).isZero();
     assertThat(chunks).hasSize(sweeps + 1);
   }
+
+  @Test
+  void aTableThatCannotGrowIsReportedOnceAndSendsGoOnExpiringTheOldestForCapacity() {
+    OrderLifecycle lifecycle = lifecycle();
+    OrderLifecycle.OrderGroup group = new OrderLifecycle.OrderGroup(lifecycle, 0, Tags.empty());
+    lifecycle.table.allocationProbe = step -> {
+      if (step == 4) {
+        throw new OutOfMemoryError("Java heap space (test)");
+      }
+    };
+    for (long id = 1; id <= 3_000; id++) {
+      assertThat(lifecycle.sent(id, null, clock.monotonicTime(), group)).isTrue();
+    }
+
+    assertThat(registry.get("tradermetrics.instrumentation.errors").tag("annotation", "@OrderSent").counter().count())
+        .as("reported once, not per send").isEqualTo(1.0);
+    assertThat(inflight()).isEqualTo(1_024);
+    assertThat(registry.get("trader.orders.expired").tag("reason", "capacity").functionCounter().count())
+        .isEqualTo(3_000 - 1_024);
+  }
 }
