@@ -33,7 +33,12 @@ public @interface CancelSent {
    * Expression for the order's identity, the same value at every point of its life (see the package
    * docs for the syntax): a client order id of type {@code long} or {@code int} (read without boxing
    * when the path ends in a primitive getter), a {@code String}, or any object with
-   * {@code equals}/{@code hashCode}. Required. Example: {@code orderId = "report.clientOrderId"}.
+   * {@code equals}/{@code hashCode}. An object id must be an immutable value (a {@code String}, a
+   * record of immutable components, a boxed number) whose {@code equals} and {@code hashCode} are
+   * cheap and never block or throw: {@code equals} runs while the in-flight table's lock is held, so
+   * a slow one stalls every thread sending or receiving orders, and an id mutated after the send
+   * hashes elsewhere and is never matched (its events count as unmatched and the order leaves only at
+   * the timeout). Required. Example: {@code orderId = "report.clientOrderId"}.
    */
   String orderId();
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -348,13 +350,20 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void aSenderAndAReceiverThreadOverAMillionOrdersAddUp() throws Exception {
+    void aSenderAndAReceiverThreadOverAMillionOrdersMatchEveryEvent() throws Exception {
       int orders = 1_000_000;
-      bind(InstrumentationSettings.builder().ordersCapacity(50_000));
+      int ahead = 10_000;
+      // every third order stays in flight: the table holds them all, so nothing leaves for capacity,
+      // and the mock clock stands still, so nothing times out; a missed lookup shows as unmatched
+      bind(InstrumentationSettings.builder().ordersCapacity(orders / 3 + 2 * ahead));
       AtomicLong lastSent = new AtomicLong();
+      AtomicLong lastReceived = new AtomicLong();
       Thread sender = new Thread(() -> {
         NewOrder[] templates = {buy(0), new NewOrder(0, "ETH/USD", Side.SELL, 1)};
         for (long id = 1; id <= orders; id++) {
+          while (id - lastReceived.get() > ahead) {
+            Thread.yield(); // at most ~10,000 orders ahead of the receiver
+          }
           NewOrder t = templates[(int) (id & 1)];
           venue.send(new NewOrder(id, t.symbol(), t.side(), t.quantity()));
           lastSent.lazySet(id);
@@ -373,6 +382,7 @@ class OrderLifecycleTest {
             venue.onFill(new ExecutionReport(id, 0.25, false));
             venue.onFill(new ExecutionReport(id, 0.25, true));
           } // else: left in flight
+          lastReceived.lazySet(id);
         }
       }, "receiver");
       sender.start();
@@ -381,18 +391,28 @@ class OrderLifecycleTest {
       receiver.join(120_000);
       assertThat(sender.isAlive() || receiver.isAlive()).isFalse();
 
-      long acks = count("trader.order.ack.latency", "outcome", "ack");
-      long completes = count("trader.order.fill.latency", "fill", "complete");
-      long cancels = count("trader.order.cancel.latency", "outcome", "cancelled");
-      double expired = expired("capacity") + expired("timeout");
-      double inflight = inflight();
-      assertThat(acks + unmatched("ack", "unknown")).isEqualTo(orders);
-      assertThat(completes + cancels + expired + inflight).as("started = finished + expired + in flight")
-          .isEqualTo(orders);
-      assertThat(inflight).isLessThanOrEqualTo(50_000);
-      // the orders left in flight are a third of the million; the table holds at most 50,000 of them
-      assertThat(expired).isGreaterThanOrEqualTo(orders / 3.0 - 50_000);
-      assertThat(errors("@OrderSent") + errors("@OrderAcked") + errors("@OrderFilled")).isZero();
+      long cancelled = 0;
+      long completed = 0;
+      for (long id = 1; id <= orders; id++) {
+        if (id % 3 == 0) {
+          cancelled++;
+        } else if (id % 3 == 1) {
+          completed++;
+        }
+      }
+      double unmatched = registry.find("trader.order.events.unmatched").counters().stream()
+          .mapToDouble(Counter::count).sum();
+      assertThat(unmatched).as("every event found its order").isZero();
+      assertThat(count("trader.order.ack.latency", "outcome", "ack")).isEqualTo(orders);
+      assertThat(count("trader.order.ack.latency", "outcome", "rejected")).isZero();
+      assertThat(count("trader.order.fill.latency", "fill", "first")).isEqualTo(completed);
+      assertThat(count("trader.order.fill.latency", "fill", "complete")).isEqualTo(completed);
+      assertThat(count("trader.order.cancel.latency", "outcome", "cancelled")).isEqualTo(cancelled);
+      assertThat(expired("capacity")).isZero();
+      assertThat(expired("timeout")).isZero();
+      assertThat(inflight()).isEqualTo(orders - completed - cancelled);
+      assertThat(errors("@OrderSent") + errors("@OrderAcked") + errors("@OrderFilled") + errors("@CancelSent")
+          + errors("@OrderCancelled")).isZero();
     }
   }
 
@@ -468,6 +488,43 @@ class OrderLifecycleTest {
       venue.duringCall = () -> {};
       venue.send(buy(1));
       assertThat(registry.find("trader.tick.to.trade").timer()).isNull();
+    }
+  }
+
+  @Nested
+  class ARegistryThatRefusesTheLifecycleMeters {
+
+    @Test
+    void theAnnotatedMethodsRunAsUsualRecordNothingAndTheFailureIsCountedOnce() {
+      registry.config().meterFilter(new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+          if (id.getName().equals("trader.orders.expired")) {
+            throw new IllegalStateException("registry refuses " + id.getName());
+          }
+          return id;
+        }
+      });
+      bind();
+
+      for (int round = 0; round < 3; round++) {
+        long id = round + 1;
+        venue.send(buy(id));
+        venue.onAck(id);
+        venue.cancel(id);
+        venue.onCancelled(id);
+        venue.onFill(new ExecutionReport(id, 0.5, true));
+        venue.onTick(new Tick("BTC/USD", 0));
+      }
+      assertThatThrownBy(() -> venue.send(new NewOrder(9, "BTC/USD", Side.BUY, 0)))
+          .as("the method's own exception still comes through").isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("quantity must be positive");
+
+      assertThat(errors("@OrderSent")).as("counted once, not per call").isEqualTo(1.0);
+      assertThat(registry.find("trader.orders.inflight").meters()).as("the half-registered gauge is removed").isEmpty();
+      assertThat(registry.find("trader.order.ack.latency").meters()).isEmpty();
+      assertThat(registry.find("trader.order.events.unmatched").meters()).isEmpty();
+      assertThat(registry.find("trader.tick.to.trade").meters()).isEmpty();
     }
   }
 

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One engine's order lifecycle: the in-flight table ({@link OrderTable}), the meters of every
@@ -45,9 +47,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Expiry.</b> No timer thread: orders older than the timeout are taken out (and counted in
  * {@code trader_orders_expired_total{reason="timeout"}}) at most two at a time on every send,
- * amortized on the order path, and all at once when a scrape reads {@code trader_orders_inflight}
- * or the expired counter (at most once per millisecond, so one scrape sees figures that add up). A
- * send into a full table takes out the oldest ({@code reason="capacity"}).
+ * amortized on the order path, and all of them when a scrape reads {@code trader_orders_inflight}
+ * or the expired counter (at most once per millisecond, so one scrape sees figures that add up), in
+ * chunks of {@value #SWEEP_CHUNK} with the lock released between chunks, so that senders wait for one
+ * chunk at most. A send into a full table takes out the oldest ({@code reason="capacity"}).
  *
  * <p>Thread-safe: the table is guarded by its lock, taken once per event, meters are recorded
  * outside it.
@@ -64,6 +67,15 @@ public final class OrderLifecycle {
   private static final long SCRAPE_SWEEP_INTERVAL_NANOS = 1_000_000L;
   /** Expired entries taken out per send, at most: more than one, so expiry keeps up with sends. */
   private static final int SWEEP_PER_SEND = 2;
+  /**
+   * Timed-out entries a scrape takes out per hold of the table's lock (a few microseconds): after a
+   * venue disconnect a hundred thousand orders time out together, and the senders must not wait for
+   * all of them at once.
+   */
+  static final int SWEEP_CHUNK = 256;
+  private static final java.util.function.IntConsumer NO_PROBE = n -> { };
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
   private static volatile @Nullable OrderLifecycle last;
 
@@ -83,6 +95,8 @@ public final class OrderLifecycle {
   private final Duration[] fillBuckets;
   private long lastScrapeSweepNanos; // guarded by the table's lock
   volatile long wallOffsetNanos;
+  /** Called, outside the lock, with the count of each chunk a scrape's sweep took out; for tests. */
+  java.util.function.IntConsumer sweepChunkProbe = NO_PROBE;
 
   /** The points of an order's life, as the {@code event} label renders them. */
   enum Event {
@@ -144,15 +158,56 @@ public final class OrderLifecycle {
     return seconds.stream().map(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
   }
 
-  /** The lifecycle of an engine, created when its first lifecycle join point is bound. */
-  static OrderLifecycle of(Engine engine) {
+  /** What an engine shares under {@code OrderLifecycle.class} when its lifecycle could not be created. */
+  private static final Object UNAVAILABLE = new Object();
+
+  /**
+   * The lifecycle of an engine, created when its first lifecycle join point is bound; null if it
+   * could not be created (a registry that refuses its meters, a heap too small for its table): that
+   * is logged at ERROR and counted once, and the lifecycle join points of the engine then record
+   * nothing (their instruments are the NOOPs) instead of throwing into trading code.
+   */
+  static @Nullable OrderLifecycle of(Engine engine) {
     OrderLifecycle l = last;
     if (l != null && l.engine == engine) {
       return l;
     }
-    l = (OrderLifecycle) engine.shared(OrderLifecycle.class, () -> new OrderLifecycle(engine));
-    last = l;
-    return l;
+    Object shared = engine.shared(OrderLifecycle.class, () -> create(engine));
+    if (shared instanceof OrderLifecycle created) {
+      last = created;
+      return created;
+    }
+    return null;
+  }
+
+  private static Object create(Engine engine) {
+    try {
+      return new OrderLifecycle(engine);
+    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+      try {
+        // the meters registered before the failure read a lifecycle nobody else will see
+        for (MetricDefinition d : List.of(MetricCatalog.ORDERS_INFLIGHT, MetricCatalog.ORDERS_EXPIRED)) {
+          for (Meter meter : engine.registry.find(engine.name(d)).meters()) {
+            engine.registry.remove(meter);
+          }
+        }
+      } catch (RuntimeException | LinkageError ignored) {
+        // best effort: the failure itself is what gets reported
+      }
+      try {
+        Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+            .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+            .tag(MetricCatalog.ANNOTATION, "@OrderSent")
+            .register(engine.registry)
+            .increment();
+      } catch (RuntimeException | LinkageError ignored) {
+        // a registry that refuses every meter: the log below still tells
+      }
+      LOG.error("tradermetrics: the order lifecycle could not be set up, so @OrderSent, @CancelSent, @OrderAcked,"
+          + " @OrderRejected, @OrderFilled, @OrderCancelled, @OrderExpired and @MarketDataTick record nothing"
+          + " on this registry; the annotated methods run as usual", e);
+      return UNAVAILABLE;
+    }
   }
 
   /**
@@ -162,6 +217,9 @@ public final class OrderLifecycle {
    */
   public static Instrument instrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return Instrument.NOOP;
+    }
     Instrument instrument = l.instruments.get(joinPoint);
     return instrument != null ? instrument : l.bindSlow(joinPoint);
   }
@@ -169,6 +227,9 @@ public final class OrderLifecycle {
   /** The instrument of a {@link MarketDataTick} join point of the current engine; same contract as {@link #instrument}. */
   public static TickInstrument tickInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return TickInstrument.NOOP;
+    }
     TickInstrument instrument = l.tickInstruments.get(joinPoint);
     return instrument != null ? instrument : l.bindTickSlow(joinPoint);
   }
@@ -176,6 +237,9 @@ public final class OrderLifecycle {
   /** The instrument of an {@link OrderSent} join point of the current engine; same contract as {@link #instrument}. */
   public static SentInstrument sentInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return SentInstrument.NOOP;
+    }
     SentInstrument instrument = l.sentInstruments.get(joinPoint);
     return instrument != null ? instrument : l.bindSentSlow(joinPoint);
   }
@@ -183,6 +247,9 @@ public final class OrderLifecycle {
   /** The instrument of a {@link CancelSent} join point of the current engine; same contract as {@link #instrument}. */
   public static CancelSentInstrument cancelSentInstrument(JoinPoint.StaticPart joinPoint) {
     OrderLifecycle l = of(Engine.current());
+    if (l == null) {
+      return CancelSentInstrument.NOOP;
+    }
     CancelSentInstrument instrument = l.cancelInstruments.get(joinPoint);
     if (instrument != null) {
       return instrument;
@@ -401,6 +468,9 @@ public final class OrderLifecycle {
    */
   static void validate(Engine scratch, Method method, List<String> problems) {
     OrderLifecycle l = of(scratch);
+    if (l == null) {
+      return; // the registry refused the lifecycle's meters: reported when that happened
+    }
     try {
       if (Annotations.find(method, OrderSent.class) != null) {
         l.bindSent(method);
@@ -441,20 +511,52 @@ public final class OrderLifecycle {
   boolean sent(long id, @Nullable Object object, long nowNanos, OrderGroup group) {
     int h = object == null ? OrderTable.hashOf(id) : OrderTable.hashOf(object);
     boolean duplicate;
+    OutOfMemoryError growthFailure = null;
     table.lock();
     try {
       table.expire(nowNanos - timeoutNanos, SWEEP_PER_SEND);
       duplicate = table.find(id, object, h) != OrderTable.NONE;
       if (!duplicate) {
         table.insert(id, object, h, nowNanos, group.index);
+        growthFailure = table.takeGrowthFailure();
       }
     } finally {
       table.unlock();
+    }
+    if (growthFailure != null) {
+      tableGrowthFailed(growthFailure);
     }
     if (duplicate) {
       unmatched(Event.SENT, Reason.DUPLICATE).increment();
     }
     return !duplicate;
+  }
+
+  /**
+   * Reports, once (the table hands the failure out once, and never grows again), that the in-flight
+   * table could not grow for want of heap: logged at ERROR and counted in
+   * {@code tradermetrics_instrumentation_errors_total{annotation="@OrderSent"}}.
+   */
+  private void tableGrowthFailed(OutOfMemoryError e) {
+    int held;
+    table.lock();
+    try {
+      held = table.capacity();
+    } finally {
+      table.unlock();
+    }
+    try {
+      Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+          .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+          .tag(MetricCatalog.ANNOTATION, "@OrderSent")
+          .register(engine.registry)
+          .increment();
+      LOG.error("tradermetrics: the in-flight order table could not grow past {} orders ({}); it now holds at most {}"
+          + " (configured {}), and a send beyond that takes out the oldest order, counted in"
+          + " trader_orders_expired_total{reason=\"capacity\"}", held, e, held, engine.settings.ordersCapacity());
+    } catch (RuntimeException | OutOfMemoryError ignored) {
+      // short of heap, reporting may fail as well; the table itself is consistent
+    }
   }
 
   /** A send entered with {@link #sent} at {@code sentAtNanos} threw: the order was not sent. */
@@ -592,15 +694,39 @@ public final class OrderLifecycle {
 
   // ---- scrape side ----
 
-  /** Takes out every timed-out order, at most once per millisecond; the table's lock is held. */
+  /**
+   * Takes out every order sent a timeout or more ago, at most once per millisecond, in chunks of
+   * {@value #SWEEP_CHUNK} each under the table's lock (released between chunks). It returns when no
+   * timed-out order is left, so the figures read after it add up; the millisecond starts when a sweep
+   * ends, so two readers at once both sweep to the end (their chunks interleave harmlessly).
+   */
   private void sweepForScrape() {
     long now = clock.monotonicTime();
+    long deadline = now - timeoutNanos;
+    int n;
     table.lock();
     try {
-      if (lastScrapeSweepNanos == 0L || now - lastScrapeSweepNanos >= SCRAPE_SWEEP_INTERVAL_NANOS) {
-        table.expire(now - timeoutNanos, Integer.MAX_VALUE);
-        lastScrapeSweepNanos = now;
+      if (lastScrapeSweepNanos != 0L && now - lastScrapeSweepNanos < SCRAPE_SWEEP_INTERVAL_NANOS) {
+        return;
       }
+      n = table.expire(deadline, SWEEP_CHUNK);
+    } finally {
+      table.unlock();
+    }
+    sweepChunkProbe.accept(n);
+    while (n == SWEEP_CHUNK) {
+      Thread.onSpinWait(); // a window for a spinning sender to take the lock
+      table.lock();
+      try {
+        n = table.expire(deadline, SWEEP_CHUNK);
+      } finally {
+        table.unlock();
+      }
+      sweepChunkProbe.accept(n);
+    }
+    table.lock();
+    try {
+      lastScrapeSweepNanos = now;
     } finally {
       table.unlock();
     }

@@ -3,6 +3,7 @@ package io.tradermetrics.aspects.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code String} or any type with {@code equals}/{@code hashCode}) by {@code equals}, and are the
  * only reference the table keeps (cleared when the entry is freed). The arrays start at
  * {@code min(capacity, 1024)} entries and double up to {@code capacity}: growth allocates, steady
- * state does not.
+ * state does not. Growth allocates every new array before it replaces any, so the arrays always
+ * have one length and the index always has at least twice as many slots as there are entries
+ * (load at most 1/2, so a probe always reaches an empty slot). If the heap cannot hold the larger
+ * arrays ({@link OutOfMemoryError}), the table keeps the arrays it has and their length becomes its
+ * capacity from then on: a send into the full table takes out the oldest, as at the configured
+ * capacity. The failure is handed out once by {@link #takeGrowthFailure()} for reporting.
  *
  * <p><b>Age order.</b> Live entries are also linked in send order (a doubly linked list through
  * {@code int} arrays), so the oldest is found in O(1): {@link #expire} takes out entries sent before
@@ -39,6 +45,9 @@ final class OrderTable {
   static final int CANCEL_SENT = 4;
 
   private static final int INITIAL_ENTRIES = 1024;
+  /** The largest capacity: the index has a power of two of at least twice as many slots, below 2^31. */
+  static final int MAX_CAPACITY = 1 << 29;
+  private static final IntConsumer NO_PROBE = step -> { };
   private static final VarHandle LOCK;
 
   static {
@@ -52,7 +61,10 @@ final class OrderTable {
   @SuppressWarnings("unused") // through LOCK
   private volatile int locked;
 
-  private final int capacity;
+  private int capacity;
+  private @Nullable OutOfMemoryError growthFailure;
+  /** Called with 0, 1, ... before each array a growth allocates; tests throw from it to fail like a full heap. */
+  IntConsumer allocationProbe = NO_PROBE;
   private int size;
   private long expiredTimeout;
   private long expiredCapacity;
@@ -74,10 +86,14 @@ final class OrderTable {
   private int[] index;
   private int mask;
 
-  /** @param capacity the most entries held at once, 1 or more */
+  /**
+   * @param capacity the most entries held at once, from 1 to {@link #MAX_CAPACITY}
+   * @throws IllegalArgumentException if the capacity is out of that range
+   * @throws OutOfMemoryError if the heap cannot hold the first arrays
+   */
   OrderTable(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity " + capacity + " is not valid: expected 1 or more");
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity " + capacity + " is not valid: expected from 1 to " + MAX_CAPACITY);
     }
     this.capacity = capacity;
     allocate(Math.min(capacity, INITIAL_ENTRIES));
@@ -146,20 +162,22 @@ final class OrderTable {
 
   /**
    * Adds an order that {@link #find} does not know. In a full table the oldest entry is taken out
-   * first and counted as expired for capacity.
+   * first and counted as expired for capacity; so it is when the arrays are full and the heap cannot
+   * hold larger ones (the capacity then shrinks to the arrays' length, see {@link #takeGrowthFailure()}).
    */
   void insert(long id, @Nullable Object object, int h, long sentAtNanos, int groupIndex) {
     if (size == capacity) {
       remove(oldest);
       expiredCapacity++;
     }
+    if (freeList == NONE && used == idLong.length && !grow()) {
+      remove(oldest); // every allocated entry is live (size == used == length >= 1): the oldest exists
+      expiredCapacity++;
+    }
     int e = freeList;
     if (e != NONE) {
       freeList = newer[e];
     } else {
-      if (used == idLong.length) {
-        grow();
-      }
       e = used++;
     }
     idLong[e] = id;
@@ -275,9 +293,19 @@ final class OrderTable {
     return size;
   }
 
-  /** The most orders held at once. */
+  /** The most orders held at once: the configured capacity, or less once growing failed for want of heap. */
   int capacity() {
     return capacity;
+  }
+
+  /**
+   * The {@link OutOfMemoryError} of the growth that failed, once: later calls return null until
+   * another growth fails (none does, as the capacity is then the arrays' length).
+   */
+  @Nullable OutOfMemoryError takeGrowthFailure() {
+    OutOfMemoryError e = growthFailure;
+    growthFailure = null;
+    return e;
   }
 
   /** Orders taken out by {@link #expire} so far. */
@@ -295,6 +323,11 @@ final class OrderTable {
     return idLong.length;
   }
 
+  /** Index slots for {@code entries} entries: a power of two, at least twice the entries (load at most 1/2). */
+  private static int slotsFor(int entries) {
+    return Integer.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
+  }
+
   private void allocate(int entries) {
     idLong = new long[entries];
     idObject = new Object[entries];
@@ -305,24 +338,67 @@ final class OrderTable {
     flags = new byte[entries];
     older = new int[entries];
     newer = new int[entries];
-    int slots = Integer.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
+    int slots = slotsFor(entries);
     index = new int[slots];
     mask = slots - 1;
   }
 
-  private void grow() {
+  /**
+   * Doubles the arrays (up to the capacity). Every new array is allocated before any field is
+   * replaced, so a failed allocation leaves the table as it was.
+   *
+   * @return false if the heap could not hold the new arrays: the capacity is then the current length
+   */
+  private boolean grow() {
     int entries = (int) Math.min(capacity, 2L * idLong.length);
-    idLong = Arrays.copyOf(idLong, entries);
-    idObject = Arrays.copyOf(idObject, entries);
-    hash = Arrays.copyOf(hash, entries);
-    sentNanos = Arrays.copyOf(sentNanos, entries);
-    cancelNanos = Arrays.copyOf(cancelNanos, entries);
-    group = Arrays.copyOf(group, entries);
-    flags = Arrays.copyOf(flags, entries);
-    older = Arrays.copyOf(older, entries);
-    newer = Arrays.copyOf(newer, entries);
-    int slots = Integer.highestOneBit(entries * 2 - 1) << 1;
-    index = new int[slots];
+    int slots = slotsFor(entries);
+    long[] newIdLong;
+    @Nullable Object[] newIdObject;
+    int[] newHash;
+    long[] newSentNanos;
+    long[] newCancelNanos;
+    int[] newGroup;
+    byte[] newFlags;
+    int[] newOlder;
+    int[] newNewer;
+    int[] newIndex;
+    try {
+      IntConsumer probe = allocationProbe;
+      probe.accept(0);
+      newIdLong = Arrays.copyOf(idLong, entries);
+      probe.accept(1);
+      newIdObject = Arrays.copyOf(idObject, entries);
+      probe.accept(2);
+      newHash = Arrays.copyOf(hash, entries);
+      probe.accept(3);
+      newSentNanos = Arrays.copyOf(sentNanos, entries);
+      probe.accept(4);
+      newCancelNanos = Arrays.copyOf(cancelNanos, entries);
+      probe.accept(5);
+      newGroup = Arrays.copyOf(group, entries);
+      probe.accept(6);
+      newFlags = Arrays.copyOf(flags, entries);
+      probe.accept(7);
+      newOlder = Arrays.copyOf(older, entries);
+      probe.accept(8);
+      newNewer = Arrays.copyOf(newer, entries);
+      probe.accept(9);
+      newIndex = new int[slots];
+    } catch (OutOfMemoryError e) {
+      capacity = idLong.length;
+      growthFailure = e;
+      return false;
+    }
+    idLong = newIdLong;
+    idObject = newIdObject;
+    hash = newHash;
+    sentNanos = newSentNanos;
+    cancelNanos = newCancelNanos;
+    group = newGroup;
+    flags = newFlags;
+    older = newOlder;
+    newer = newNewer;
+    index = newIndex;
     mask = slots - 1;
     for (int e = oldest; e != NONE; e = newer[e]) {
       int slot = hash[e] & mask;
@@ -331,5 +407,6 @@ final class OrderTable {
       }
       index[slot] = e + 1;
     }
+    return true;
   }
 }
