@@ -22,9 +22,12 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #offer(Alert)} only enqueues: when the queue is full the alert is dropped and counted
  * ({@code tradermetrics_alerts_dropped_total}; it was logged when raised). The thread takes up to
  * {@code batchSize} alerts at a time and hands them to the sink; when the sink throws (Alertmanager
- * down, timeout, non-2xx), the failure is counted ({@code tradermetrics_alerts_send_failures_total})
+ * down, timeout, HTTP 5xx, 408 or 429), the failure is counted ({@code tradermetrics_alerts_send_failures_total})
  * and the same batch is retried after a backoff that doubles from {@code initialBackoff} up to
- * {@code maxBackoff}. Alerts older than {@code expireAfter} are given up (counted as dropped): by
+ * {@code maxBackoff}. When the sink throws {@link AlertRejectedException} (Alertmanager refused the
+ * batch for good: HTTP 4xx other than 408 and 429), retrying cannot help: the failure is counted,
+ * the batch is dropped at once (counted in {@code tradermetrics_alerts_dropped_total}; the first
+ * rejection is logged at WARN, further ones at DEBUG) and the next batch is sent without waiting. Alerts older than {@code expireAfter} are given up (counted as dropped): by
  * then Alertmanager would show them resolved anyway. Delivered alerts are counted in
  * {@code tradermetrics_alerts_sent_total}. The first failure of an outage is logged at WARN,
  * further retries at DEBUG, the recovery at INFO.
@@ -52,6 +55,8 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Object wake = new Object();
   private volatile boolean closing;
   private volatile long drainDeadlineNanos;
+  /** Whether a rejected batch has been logged at WARN (then DEBUG); worker thread only. */
+  private boolean rejectionLogged;
 
   private AlertDispatcher(Builder b) {
     this.sink = b.sink;
@@ -134,6 +139,17 @@ public final class AlertDispatcher implements AutoCloseable {
             failing = false;
             LOG.info("tradermetrics: alert delivery recovered");
           }
+        } catch (AlertRejectedException e) {
+          failures.increment();
+          dropped.increment(batch.size());
+          if (!rejectionLogged) {
+            rejectionLogged = true;
+            LOG.warn("tradermetrics: {} alert(s) refused and dropped, not retried (further refusals are logged at "
+                + "DEBUG): {}", batch.size(), e.getMessage());
+          } else {
+            LOG.debug("tradermetrics: {} alert(s) refused and dropped: {}", batch.size(), e.getMessage());
+          }
+          batch.clear();
         } catch (Exception e) {
           failures.increment();
           if (!failing) {

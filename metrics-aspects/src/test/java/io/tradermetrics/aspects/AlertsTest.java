@@ -188,6 +188,26 @@ class AlertsTest {
     }
 
     @Test
+    void aRefusedBatchIsDroppedAndCountedWithoutRetryAndTheNextIsSentAtOnce() throws Exception {
+      AtomicInteger attempts = new AtomicInteger();
+      // an hour of backoff: a retry of the refused batch would hold up the second alert past the test
+      deliverTo(batch -> {
+        if (attempts.incrementAndGet() == 1) {
+          throw new AlertRejectedException("Alertmanager answered 400: bad alert", null);
+        }
+        delivered.addAll(batch);
+      }, b -> b.batchSize(1).initialBackoff(Duration.ofHours(1)).maxBackoff(Duration.ofHours(1)));
+      Alerts.raise(alert.withLabel("venue", "refused"));
+      Alerts.raise(alert);
+      awaitDelivered(1);
+      assertThat(delivered).singleElement().extracting(a -> a.labels().get("venue")).isEqualTo("bitstamp");
+      assertThat(attempts).hasValue(2);
+      assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
+      assertThat(count("tradermetrics.alerts.send.failures")).isEqualTo(1);
+      assertThat(count("tradermetrics.alerts.sent")).isEqualTo(1);
+    }
+
+    @Test
     void givesUpAlertsOlderThanExpireAfterAndCountsThemDropped() throws Exception {
       Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC);
       deliverTo(delivered::addAll, b -> b.expireAfter(Duration.ofMinutes(10)).clock(later));
