@@ -126,7 +126,11 @@ class AlertsTest {
           .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.notABoolean(String), "
               + "attribute 'when': RETURNED_TRUE needs a method returning boolean, but it returns void")
           .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.typoInMessage(double), "
-              + "attribute 'message': 'quantty' is not a parameter");
+              + "attribute 'message': 'quantty' is not a parameter")
+          .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.reservedField(double), "
+              + "attribute 'fields': key 'summary' is reserved")
+          .hasMessageContaining("@RaiseAlert on io.tradermetrics.aspects.MisannotatedRiskDesk.invalidFieldKey(double), "
+              + "attribute 'fields': '__qty=#0' has no valid key ('__qty')");
     }
 
     @Test
@@ -246,5 +250,21 @@ class AlertsTest {
     assertThatThrownBy(() -> alert.withLabel("severity", "x")).hasMessageContaining("label key 'severity' of alert LargeExecution is reserved");
     assertThatThrownBy(() -> alert.withLabel("bad-key", "x")).hasMessageContaining("label key 'bad-key'");
     assertThatThrownBy(() -> Alert.of(AlertSeverity.INFO, "Large Execution", "x")).hasMessageContaining("alert name 'Large Execution' is not valid");
+  }
+
+  @Test
+  void alertRejectsInvalidFieldKeysAndTheAnnotationNamesItSetsItself() {
+    Alert alert = Alert.of(AlertSeverity.INFO, "LargeExecution", "Large execution");
+    assertThatThrownBy(() -> alert.withField("fill qty", "3")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field key 'fill qty' of alert LargeExecution is not valid");
+    assertThatThrownBy(() -> alert.withField("__meta", "3")).hasMessageContaining("field key '__meta'");
+    for (String reserved : List.of("summary", "description", "runbook_url")) {
+      assertThatThrownBy(() -> alert.withField(reserved, "x")).as(reserved)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("field key '" + reserved + "' of alert LargeExecution is reserved");
+    }
+    assertThatThrownBy(() -> new Alert("LargeExecution", AlertSeverity.INFO, "Large execution", "", Map.of(),
+        Map.of("description", "x"), Instant.now())).hasMessageContaining("field key 'description'");
+    assertThat(alert.withField("fill_qty", "3").fields()).containsExactly(Map.entry("fill_qty", "3"));
   }
 }

@@ -109,11 +109,22 @@ final class RaiseAlertInstrument implements Instrument {
       int eq = field.indexOf('=');
       String expression = (eq < 0 ? field : field.substring(eq + 1)).strip();
       String key = eq < 0 ? expression.substring(expression.lastIndexOf('.') + 1) : field.substring(0, eq).strip();
-      if (!NAME.matcher(key).matches()) {
-        throw jp.error("fields", "'" + field + "' has no valid key ('" + key + "'); write key=expression, e.g. \"side=#1\"");
+      if (!NAME.matcher(key).matches() || key.startsWith("__")) {
+        throw jp.error("fields", "'" + field + "' has no valid key ('" + key + "'); expected letters, digits and '_', "
+            + "not starting with a digit or '__' (it becomes an Alertmanager annotation name); write key=expression, "
+            + "e.g. \"side=#1\"");
       }
-      if (fields.containsKey(key) || key.equals("summary") || key.equals("description")) {
-        throw jp.error("fields", "key '" + key + "' is given twice or is reserved (summary, description)");
+      if (Alert.RESERVED_FIELDS.contains(key)) {
+        throw jp.error("fields", "key '" + key + "' is reserved (summary, description, runbook_url are set from the "
+            + "annotation's summary and message and from the configuration); give the field another key, e.g. \"detail="
+            + expression + "\"");
+      }
+      if (annotation.when() == RaiseAlert.When.THREW && (key.equals("exception") || key.equals("error"))) {
+        throw jp.error("fields", "key '" + key + "' is reserved with when = THREW (the exception's class and message "
+            + "are added as fields exception and error); give the field another key");
+      }
+      if (fields.containsKey(key)) {
+        throw jp.error("fields", "key '" + key + "' is given twice; keep one");
       }
       fields.put(key, jp.source("fields", expression));
     }
