@@ -162,12 +162,12 @@ class AlertsTest {
         stuck.await();
         delivered.addAll(batch);
       }, b -> b.queueCapacity(2).batchSize(1));
-      assertThat(Alerts.raise(alert)).isTrue();
+      assertThat(Alerts.raise(alert.withLabel("seq", "1"))).isTrue();
       assertThat(inSink.await(10, TimeUnit.SECONDS)).isTrue();
       // the sink holds the first alert; two fit in the queue, the fourth is dropped, and no call waits
-      assertThat(Alerts.raise(alert)).isTrue();
-      assertThat(Alerts.raise(alert)).isTrue();
-      assertThat(Alerts.raise(alert)).isFalse();
+      assertThat(Alerts.raise(alert.withLabel("seq", "2"))).isTrue();
+      assertThat(Alerts.raise(alert.withLabel("seq", "3"))).isTrue();
+      assertThat(Alerts.raise(alert.withLabel("seq", "4"))).isFalse();
       assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
       stuck.countDown();
       awaitDelivered(3);
@@ -189,6 +189,41 @@ class AlertsTest {
       assertThat(count("tradermetrics.alerts.send.failures")).isEqualTo(3);
       assertThat(count("tradermetrics.alerts.sent")).isEqualTo(1);
       assertThat(count("tradermetrics.alerts.dropped")).isZero();
+    }
+
+    @Test
+    void repeatsOfOneAlertWithinTheIntervalAreCountedButLoggedAndQueuedOnceAndTheNextLineSaysHowManyWereSuppressed()
+        throws Exception {
+      deliverTo(delivered::addAll, b -> b);
+      assertThat(Alerts.raise(alert)).isTrue();
+      for (int i = 0; i < 99; i++) {
+        assertThat(Alerts.raise(alert.withMessage("repeat " + i))).as("repeat %d", i).isFalse();
+      }
+      // another identity (other label values) is not held back by the first
+      assertThat(Alerts.raise(alert.withLabel("venue", "kraken"))).isTrue();
+      awaitDelivered(2);
+      Thread.sleep(100);
+      assertThat(delivered).extracting(a -> a.labels().get("venue")).containsExactly("bitstamp", "kraken");
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(101);
+
+      Thread.sleep(Alerts.THROTTLE_INTERVAL.toMillis() + 50);
+      assertThat(Alerts.admit(alert.name(), alert.severity(), Map.of("venue", "bitstamp")))
+          .as("suppressed since the last pass, reported in the next log line").isEqualTo(99);
+      assertThat(Alerts.raise(alert)).as("within the interval of the admitted one above").isFalse();
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(103);
+    }
+
+    @Test
+    void aHotMethodThatKeepsThrowingRaisesOnceAndCountsEveryCall() throws Exception {
+      deliverTo(delivered::addAll, b -> b);
+      RiskDesk desk = new RiskDesk();
+      for (int i = 0; i < 50; i++) {
+        assertThatThrownBy(() -> desk.onTick(RiskDesk.Side.SELL, Double.NaN)).isInstanceOf(IllegalStateException.class);
+      }
+      awaitDelivered(1);
+      Thread.sleep(100);
+      assertThat(delivered).singleElement().extracting(Alert::name).isEqualTo("StrategyPanic");
+      assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(50);
     }
 
     @Test
@@ -216,7 +251,7 @@ class AlertsTest {
       Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC);
       deliverTo(delivered::addAll, b -> b.expireAfter(Duration.ofMinutes(10)).clock(later));
       Alerts.raise(alert);
-      Alerts.raise(alert.withTimestamp(later.instant()));
+      Alerts.raise(alert.withLabel("seq", "2").withTimestamp(later.instant()));
       awaitDelivered(1);
       assertThat(delivered).singleElement().extracting(Alert::timestamp).isEqualTo(later.instant());
       assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
@@ -235,8 +270,8 @@ class AlertsTest {
       deliverTo(batch -> {
         throw new java.io.IOException("down");
       }, b -> b.initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5)).closeTimeout(Duration.ofMillis(50)));
-      Alerts.raise(alert);
-      Alerts.raise(alert);
+      Alerts.raise(alert.withLabel("seq", "1"));
+      Alerts.raise(alert.withLabel("seq", "2"));
       dispatcher.close();
       assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(2);
       assertThat(count("tradermetrics.alerts.sent")).isZero();
