@@ -55,6 +55,8 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Object wake = new Object();
   private volatile boolean closing;
   private volatile long drainDeadlineNanos;
+  /** Set by the worker before its last sweep of the queue; an offer that sees it takes its alert back. */
+  private volatile boolean workerDone;
   /** Whether a rejected batch has been logged at WARN (then DEBUG); worker thread only. */
   private boolean rejectionLogged;
 
@@ -97,7 +99,16 @@ public final class AlertDispatcher implements AutoCloseable {
    */
   public boolean offer(Alert alert) {
     if (!closing && queue.offer(alert)) {
-      return true;
+      if (!workerDone) {
+        return true;
+      }
+      // close() began after the check above and the worker has swept the queue a last time: nobody
+      // will send this alert. Take it back and count it, unless the last sweep took (and counted) it.
+      if (queue.remove(alert)) {
+        dropped.increment();
+      }
+      LOG.debug("tradermetrics: alert {} dropped: the dispatcher closed while it was queued", alert.name());
+      return false;
     }
     dropped.increment();
     LOG.debug("tradermetrics: alert {} dropped: the send queue is full or closed", alert.name());
@@ -175,11 +186,16 @@ public final class AlertDispatcher implements AutoCloseable {
         batch.clear();
       }
     }
-    int left = batch.size() + queue.size();
+    // an offer that enqueues after this sweep sees workerDone and takes its alert back (see offer)
+    workerDone = true;
+    int left = batch.size();
+    batch.clear();
+    while (queue.poll() != null) {
+      left++;
+    }
     if (left > 0) {
       dropped.increment(left);
       LOG.warn("tradermetrics: {} alert(s) not delivered before close (they were logged when raised)", left);
-      queue.clear();
     }
   }
 
