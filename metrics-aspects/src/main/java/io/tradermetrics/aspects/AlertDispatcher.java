@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertDispatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.alerts");
+  /** How long {@link #close()} waits for the thread after interrupting it at the close deadline. */
+  static final long CLOSE_GRACE_MILLIS = 500;
 
   private final AlertSink sink;
   private final ArrayBlockingQueue<Alert> queue;
@@ -229,6 +231,18 @@ public final class AlertDispatcher implements AutoCloseable {
   /**
    * Stops taking alerts, tries for up to the close timeout to deliver what is queued, then stops
    * the thread; what is left is counted as dropped. Idempotent.
+   *
+   * <p>Bounded: returns within {@code closeTimeout} plus at most 500 ms.
+   * A post still in flight at the deadline (one post can take up to the sink's own timeout, 5 s for
+   * Alertmanager by default) is cancelled by interrupting the dispatcher's thread; its batch and
+   * everything still queued are counted in {@code tradermetrics_alerts_dropped_total}. A sink that
+   * ignores interruption keeps the (daemon) thread alive past this call; its batch is counted when
+   * the sink returns.
+   *
+   * <p>Alerts are delivered from memory: alerts raised shortly before the JVM exits without this
+   * being called (e.g. {@code System.exit} with no shutdown hook; metrics-guice installs one only
+   * with {@code tradermetrics.lifecycle.shutdown-hook = true}) may never reach Alertmanager. They were
+   * logged when raised.
    */
   @Override
   public void close() {
@@ -241,7 +255,15 @@ public final class AlertDispatcher implements AutoCloseable {
       wake.notifyAll();
     }
     try {
-      worker.join(closeTimeout.toMillis() + 1_000);
+      long waitNanos = drainDeadlineNanos - System.nanoTime();
+      if (waitNanos > 0) {
+        TimeUnit.NANOSECONDS.timedJoin(worker, waitNanos);
+      }
+      if (worker.isAlive()) {
+        // at the deadline: cancel a post in flight (the JDK HttpClient aborts on interrupt) or a wait
+        worker.interrupt();
+        worker.join(CLOSE_GRACE_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -302,7 +324,10 @@ public final class AlertDispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Optional: how long {@link AlertDispatcher#close()} keeps trying to deliver what is queued. Default is 2 s. */
+    /**
+     * Optional: how long {@link AlertDispatcher#close()} keeps trying to deliver what is queued; a
+     * post still in flight then is cancelled. Default is 2 s.
+     */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("closeTimeout " + timeout + " is not valid: expected 0 or more");

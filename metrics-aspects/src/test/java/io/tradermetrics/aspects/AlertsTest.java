@@ -304,6 +304,35 @@ class AlertsTest {
     }
 
     @Test
+    void closeCancelsAPostInFlightAtTheDeadlineAndCountsItAndTheQueueDropped() throws Exception {
+      CountDownLatch never = new CountDownLatch(1);
+      CountDownLatch inSink = new CountDownLatch(1);
+      AtomicInteger interrupted = new AtomicInteger();
+      deliverTo(batch -> {
+        inSink.countDown();
+        try {
+          never.await(); // a post hanging far longer than the close timeout
+        } catch (InterruptedException e) {
+          interrupted.incrementAndGet();
+          throw e;
+        }
+      }, b -> b.batchSize(1).closeTimeout(Duration.ofMillis(100)));
+      assertThat(dispatcher.offer(alert)).isTrue();
+      assertThat(inSink.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(dispatcher.offer(alert)).isTrue();
+
+      long start = System.nanoTime();
+      dispatcher.close();
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertThat(tookMillis).as("close() took %d ms", tookMillis).isLessThan(100 + AlertDispatcher.CLOSE_GRACE_MILLIS);
+      assertThat(interrupted).hasValue(1);
+      assertThat(count("tradermetrics.alerts.dropped")).as("the batch in flight and the queued one").isEqualTo(2);
+      assertThat(count("tradermetrics.alerts.sent")).isZero();
+      assertThat(dispatcher.queued()).isZero();
+    }
+
+    @Test
     void closeCountsWhatCouldNotBeDeliveredAsDropped() {
       deliverTo(batch -> {
         throw new java.io.IOException("down");

@@ -30,6 +30,9 @@ class AlertDeliveryTest {
   /** Statuses the stand-in answers, one per request, then 200. */
   private final java.util.Queue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private HttpServer alertmanager;
+  /** While up, the stand-in holds every request (an Alertmanager that accepts but does not answer). */
+  private final java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean hanging;
   private TraderMetricsService service;
 
   @BeforeEach
@@ -37,6 +40,13 @@ class AlertDeliveryTest {
     alertmanager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     alertmanager.createContext("/api/v2/alerts", exchange -> {
       posted.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()));
+      if (hanging) {
+        try {
+          hang.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       Integer status = statuses.poll();
       exchange.sendResponseHeaders(status == null ? 200 : status, -1);
       exchange.close();
@@ -46,6 +56,7 @@ class AlertDeliveryTest {
 
   @AfterEach
   void stop() {
+    hang.countDown();
     if (service != null) {
       service.close();
     }
@@ -135,6 +146,34 @@ class AlertDeliveryTest {
     assertThat(registry.get("tradermetrics.alerts.sent").counter().count()).isEqualTo(1);
     assertThat(registry.get("tradermetrics.alerts.dropped").counter().count()).isZero();
     assertThat(registry.get("tradermetrics.alerts.send.failures").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void closeReturnsByItsDeadlineWhileAPostHangsAndCountsTheAlertDropped() throws Exception {
+    hanging = true;
+    URI url = URI.create("http://127.0.0.1:" + alertmanager.getAddress().getPort());
+    // the post would time out after 30 s; close() must not wait for it
+    service = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false).alertmanager(url)
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_alerts_timeout", "30s"))
+        .build()).getInstance(TraderMetricsService.class);
+    io.micrometer.core.instrument.Counter dropped = service.registry().get("tradermetrics.alerts.dropped").counter();
+    io.micrometer.core.instrument.Counter sent = service.registry().get("tradermetrics.alerts.sent").counter();
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected"))).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (posted.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(posted).as("the post reached the stand-in, which holds it").hasSize(1);
+
+    long start = System.nanoTime();
+    service.close();
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    service = null;
+
+    // the dispatcher's close timeout is 2 s, plus 0.5 s for the cancelled post to return; the rest of close() is fast
+    assertThat(tookMillis).as("close() took %d ms", tookMillis).isLessThan(4_000);
+    assertThat(dropped.count()).isEqualTo(1);
+    assertThat(sent.count()).isZero();
   }
 
   @Test
