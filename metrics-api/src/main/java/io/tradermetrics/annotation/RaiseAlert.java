@@ -74,7 +74,11 @@ public @interface RaiseAlert {
 
   /**
    * Extra annotations of the alert, each {@code key=expression} or just {@code expression} (the key
-   * is then its last segment: {@code fill.quantity} gives {@code quantity}). Default is none.
+   * is then its last segment: {@code fill.quantity} gives {@code quantity}). Default is none. Keys
+   * follow the rule of label keys (letters, digits and {@code _}, not starting with a digit or
+   * {@code __}) and must not be {@code summary}, {@code description} or {@code runbook_url} (set from
+   * the annotation and configuration), nor, with {@code when = THREW}, {@code exception} or
+   * {@code error}; a wrong key fails at wiring time.
    * Example: {@code {"reason", "notional=fill.notional"}}.
    */
   String[] fields() default {};

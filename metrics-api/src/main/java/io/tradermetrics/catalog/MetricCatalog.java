@@ -161,17 +161,17 @@ public final class MetricCatalog {
   /** {@code tradermetrics_alerts_dropped_total}: event alerts never delivered to Alertmanager. */
   public static final MetricDefinition ALERTS_DROPPED = new MetricDefinition(
       "tradermetrics.alerts.dropped", MetricType.COUNTER, "alerts", List.of(),
-      "Event alerts not delivered to Alertmanager: the send queue was full, or the alert expired while Alertmanager was unreachable (they were logged)", false);
+      "Event alerts not delivered to Alertmanager: the send queue was full, Alertmanager refused them for good (HTTP 4xx other than 408/429), they expired while Alertmanager was unreachable, or were still queued at close (they were logged)", false);
 
   /** {@code tradermetrics_alerts_sent_total}: event alerts accepted by Alertmanager. */
   public static final MetricDefinition ALERTS_SENT = new MetricDefinition(
       "tradermetrics.alerts.sent", MetricType.COUNTER, "alerts", List.of(),
       "Event alerts accepted by Alertmanager (HTTP 2xx from /api/v2/alerts)", false);
 
-  /** {@code tradermetrics_alerts_send_failures_total}: failed posts to Alertmanager, each retried with backoff. */
+  /** {@code tradermetrics_alerts_send_failures_total}: failed posts to Alertmanager, retried with backoff unless refused for good. */
   public static final MetricDefinition ALERTS_SEND_FAILURES = new MetricDefinition(
       "tradermetrics.alerts.send.failures", MetricType.COUNTER, "posts", List.of(),
-      "Posts of event alerts to Alertmanager that failed (connection error, timeout, non-2xx); retried with backoff", false);
+      "Posts of event alerts to Alertmanager that failed (connection error, timeout, non-2xx); retried with backoff, except refusals (HTTP 4xx other than 408/429), which are dropped", false);
 
   /** Default bucket upper bounds of latency histograms, in seconds (0.1 ms to 1 s). */
   public static final List<Double> DEFAULT_LATENCY_BUCKETS_SECONDS = List.of(

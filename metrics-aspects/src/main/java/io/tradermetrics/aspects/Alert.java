@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * @param message   the {@code description} annotation, empty for none
  * @param labels    further labels (Alertmanager groups, routes and de-duplicates on labels; keep
  *                  them low-cardinality, e.g. {@code symbol}, {@code venue}); copied, in order
- * @param fields    further annotations (free text, any cardinality); copied, in order
+ * @param fields    further annotations (free text values, any cardinality); copied, in order. Keys
+ *                  become Alertmanager annotation names: the same rule as label keys, and not
+ *                  {@link #RESERVED_FIELDS} ({@code summary}, {@code description}, {@code runbook_url})
  * @param timestamp when the event happened (wall clock), the alert's {@code startsAt}
  */
 public record Alert(String name, AlertSeverity severity, String summary, String message,
@@ -37,10 +39,19 @@ public record Alert(String name, AlertSeverity severity, String summary, String 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   /**
+   * Field keys an alert cannot have, because the annotations of that name are set from the alert's
+   * summary and message and from the configured runbook URL: {@code summary}, {@code description},
+   * {@code runbook_url}.
+   */
+  public static final java.util.Set<String> RESERVED_FIELDS = java.util.Set.of("summary", "description", "runbook_url");
+
+  /**
    * Checks names and copies the maps.
    *
-   * @throws IllegalArgumentException if {@code name} or a label key is not a valid Prometheus label
-   *     name, a label key is reserved ({@code alertname}, {@code severity}), or {@code summary} is blank
+   * @throws IllegalArgumentException if {@code name}, a label key or a field key is not a valid
+   *     Prometheus label name (or a key starts with {@code __}), a label key is reserved
+   *     ({@code alertname}, {@code severity}), a field key is reserved ({@link #RESERVED_FIELDS}), or
+   *     {@code summary} is blank
    * @throws NullPointerException if any argument, key or value is null
    */
   public Alert {
@@ -66,6 +77,18 @@ public record Alert(String name, AlertSeverity severity, String summary, String 
             + " is reserved: it is set from the alert's name and severity");
       }
     }
+    for (String key : fields.keySet()) {
+      if (!NAME.matcher(key).matches() || key.startsWith("__")) {
+        throw new IllegalArgumentException("field key '" + key + "' of alert " + name
+            + " is not valid: expected letters, digits and '_', not starting with a digit or '__' (it becomes an "
+            + "Alertmanager annotation name)");
+      }
+      if (RESERVED_FIELDS.contains(key)) {
+        throw new IllegalArgumentException("field key '" + key + "' of alert " + name + " is reserved: summary and "
+            + "description are set from the alert's summary and message, runbook_url from the configuration; "
+            + "use withMessage(...) or another key");
+      }
+    }
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     labels.forEach((k, v) -> Objects.requireNonNull(v, () -> "value of label " + k));
@@ -86,14 +109,22 @@ public record Alert(String name, AlertSeverity severity, String summary, String 
     return new Alert(name, severity, summary, message, labels, fields, timestamp);
   }
 
-  /** A copy with this label added (or replaced). */
+  /**
+   * A copy with this label added (or replaced).
+   *
+   * @throws IllegalArgumentException if the key is not valid or reserved, as the constructor
+   */
   public Alert withLabel(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(labels);
     copy.put(key, value);
     return new Alert(name, severity, summary, message, copy, fields, timestamp);
   }
 
-  /** A copy with this field (annotation) added (or replaced). */
+  /**
+   * A copy with this field (annotation) added (or replaced).
+   *
+   * @throws IllegalArgumentException if the key is not valid or reserved, as the constructor
+   */
   public Alert withField(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(fields);
     copy.put(key, value);

@@ -22,9 +22,12 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #offer(Alert)} only enqueues: when the queue is full the alert is dropped and counted
  * ({@code tradermetrics_alerts_dropped_total}; it was logged when raised). The thread takes up to
  * {@code batchSize} alerts at a time and hands them to the sink; when the sink throws (Alertmanager
- * down, timeout, non-2xx), the failure is counted ({@code tradermetrics_alerts_send_failures_total})
+ * down, timeout, HTTP 5xx, 408 or 429), the failure is counted ({@code tradermetrics_alerts_send_failures_total})
  * and the same batch is retried after a backoff that doubles from {@code initialBackoff} up to
- * {@code maxBackoff}. Alerts older than {@code expireAfter} are given up (counted as dropped): by
+ * {@code maxBackoff}. When the sink throws {@link AlertRejectedException} (Alertmanager refused the
+ * batch for good: HTTP 4xx other than 408 and 429), retrying cannot help: the failure is counted,
+ * the batch is dropped at once (counted in {@code tradermetrics_alerts_dropped_total}; the first
+ * rejection is logged at WARN, further ones at DEBUG) and the next batch is sent without waiting. Alerts older than {@code expireAfter} are given up (counted as dropped): by
  * then Alertmanager would show them resolved anyway. Delivered alerts are counted in
  * {@code tradermetrics_alerts_sent_total}. The first failure of an outage is logged at WARN,
  * further retries at DEBUG, the recovery at INFO.
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertDispatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.alerts");
+  /** How long {@link #close()} waits for the thread after interrupting it at the close deadline. */
+  static final long CLOSE_GRACE_MILLIS = 500;
 
   private final AlertSink sink;
   private final ArrayBlockingQueue<Alert> queue;
@@ -52,6 +57,10 @@ public final class AlertDispatcher implements AutoCloseable {
   private final Object wake = new Object();
   private volatile boolean closing;
   private volatile long drainDeadlineNanos;
+  /** Set by the worker before its last sweep of the queue; an offer that sees it takes its alert back. */
+  private volatile boolean workerDone;
+  /** Whether a rejected batch has been logged at WARN (then DEBUG); worker thread only. */
+  private boolean rejectionLogged;
 
   private AlertDispatcher(Builder b) {
     this.sink = b.sink;
@@ -92,7 +101,16 @@ public final class AlertDispatcher implements AutoCloseable {
    */
   public boolean offer(Alert alert) {
     if (!closing && queue.offer(alert)) {
-      return true;
+      if (!workerDone) {
+        return true;
+      }
+      // close() began after the check above and the worker has swept the queue a last time: nobody
+      // will send this alert. Take it back and count it, unless the last sweep took (and counted) it.
+      if (queue.remove(alert)) {
+        dropped.increment();
+      }
+      LOG.debug("tradermetrics: alert {} dropped: the dispatcher closed while it was queued", alert.name());
+      return false;
     }
     dropped.increment();
     LOG.debug("tradermetrics: alert {} dropped: the send queue is full or closed", alert.name());
@@ -134,6 +152,17 @@ public final class AlertDispatcher implements AutoCloseable {
             failing = false;
             LOG.info("tradermetrics: alert delivery recovered");
           }
+        } catch (AlertRejectedException e) {
+          failures.increment();
+          dropped.increment(batch.size());
+          if (!rejectionLogged) {
+            rejectionLogged = true;
+            LOG.warn("tradermetrics: {} alert(s) refused and dropped, not retried (further refusals are logged at "
+                + "DEBUG): {}", batch.size(), e.getMessage());
+          } else {
+            LOG.debug("tradermetrics: {} alert(s) refused and dropped: {}", batch.size(), e.getMessage());
+          }
+          batch.clear();
         } catch (Exception e) {
           failures.increment();
           if (!failing) {
@@ -159,11 +188,16 @@ public final class AlertDispatcher implements AutoCloseable {
         batch.clear();
       }
     }
-    int left = batch.size() + queue.size();
+    // an offer that enqueues after this sweep sees workerDone and takes its alert back (see offer)
+    workerDone = true;
+    int left = batch.size();
+    batch.clear();
+    while (queue.poll() != null) {
+      left++;
+    }
     if (left > 0) {
       dropped.increment(left);
       LOG.warn("tradermetrics: {} alert(s) not delivered before close (they were logged when raised)", left);
-      queue.clear();
     }
   }
 
@@ -197,6 +231,18 @@ public final class AlertDispatcher implements AutoCloseable {
   /**
    * Stops taking alerts, tries for up to the close timeout to deliver what is queued, then stops
    * the thread; what is left is counted as dropped. Idempotent.
+   *
+   * <p>Bounded: returns within {@code closeTimeout} plus at most 500 ms.
+   * A post still in flight at the deadline (one post can take up to the sink's own timeout, 5 s for
+   * Alertmanager by default) is cancelled by interrupting the dispatcher's thread; its batch and
+   * everything still queued are counted in {@code tradermetrics_alerts_dropped_total}. A sink that
+   * ignores interruption keeps the (daemon) thread alive past this call; its batch is counted when
+   * the sink returns.
+   *
+   * <p>Alerts are delivered from memory: alerts raised shortly before the JVM exits without this
+   * being called (e.g. {@code System.exit} with no shutdown hook; metrics-guice installs one only
+   * with {@code tradermetrics.lifecycle.shutdown-hook = true}) may never reach Alertmanager. They were
+   * logged when raised.
    */
   @Override
   public void close() {
@@ -209,7 +255,15 @@ public final class AlertDispatcher implements AutoCloseable {
       wake.notifyAll();
     }
     try {
-      worker.join(closeTimeout.toMillis() + 1_000);
+      long waitNanos = drainDeadlineNanos - System.nanoTime();
+      if (waitNanos > 0) {
+        TimeUnit.NANOSECONDS.timedJoin(worker, waitNanos);
+      }
+      if (worker.isAlive()) {
+        // at the deadline: cancel a post in flight (the JDK HttpClient aborts on interrupt) or a wait
+        worker.interrupt();
+        worker.join(CLOSE_GRACE_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -270,7 +324,10 @@ public final class AlertDispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Optional: how long {@link AlertDispatcher#close()} keeps trying to deliver what is queued. Default is 2 s. */
+    /**
+     * Optional: how long {@link AlertDispatcher#close()} keeps trying to deliver what is queued; a
+     * post still in flight then is cancelled. Default is 2 s.
+     */
     public Builder closeTimeout(Duration timeout) {
       if (timeout.isNegative()) {
         throw new IllegalArgumentException("closeTimeout " + timeout + " is not valid: expected 0 or more");

@@ -15,7 +15,10 @@ public interface AlertSink {
    * Delivers a batch of alerts.
    *
    * @param alerts one to the dispatcher's batch size, oldest first
-   * @throws Exception when the batch was not delivered; the dispatcher retries it with backoff
+   * @throws AlertRejectedException when the destination refused the batch for good (e.g. HTTP 4xx
+   *     other than 408 and 429); the dispatcher drops the batch, counts it and goes on
+   * @throws Exception when the batch was not delivered for a reason that may pass (connection error,
+   *     timeout, HTTP 5xx, 408, 429); the dispatcher retries it with backoff
    */
   void send(List<Alert> alerts) throws Exception;
 }

@@ -11,4 +11,10 @@ class MisannotatedRiskDesk {
 
   @RaiseAlert(severity = AlertSeverity.INFO, summary = "Large fill", message = "{quantty} BTC")
   void typoInMessage(double quantity) {}
+
+  @RaiseAlert(severity = AlertSeverity.INFO, summary = "Large fill", fields = "summary=#0")
+  void reservedField(double quantity) {}
+
+  @RaiseAlert(severity = AlertSeverity.INFO, summary = "Large fill", fields = "__qty=#0")
+  void invalidFieldKey(double quantity) {}
 }

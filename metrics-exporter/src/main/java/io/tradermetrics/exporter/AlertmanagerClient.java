@@ -89,8 +89,10 @@ public final class AlertmanagerClient {
   /**
    * Posts the alerts in one request.
    *
-   * @throws IOException on a connection error, a timeout, or a status other than 2xx (the message
-   *     gives status and the start of the response body)
+   * @throws StatusException when Alertmanager answered a status other than 2xx (the message gives
+   *     status and the start of the response body); {@link StatusException#permanent()} tells whether
+   *     sending the same alerts again can succeed
+   * @throws IOException on a connection error or a timeout
    * @throws InterruptedException if the calling thread is interrupted while waiting
    */
   public void post(List<PostableAlert> alerts) throws IOException, InterruptedException {
@@ -105,8 +107,41 @@ public final class AlertmanagerClient {
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       String text = response.body() == null ? "" : response.body().strip();
-      throw new IOException("Alertmanager " + alertsUri + " answered " + response.statusCode() + ": "
-          + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+      throw new StatusException(response.statusCode(), "Alertmanager " + alertsUri + " answered "
+          + response.statusCode() + ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+    }
+  }
+
+  /**
+   * Alertmanager answered a status other than 2xx. Thrown by {@link #post}; not thread-confined.
+   */
+  public static final class StatusException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    /**
+     * @param status  the HTTP status code
+     * @param message status and the start of the response body
+     */
+    public StatusException(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    /** The HTTP status code, e.g. 400. */
+    public int status() {
+      return status;
+    }
+
+    /**
+     * Whether the same request would fail again: a 4xx status other than 408 (request timeout) and
+     * 429 (too many requests), e.g. 400 for a malformed alert, 401/403 for credentials, 404 for a
+     * wrong URL. 5xx, 408 and 429 are transient: retry later.
+     */
+    public boolean permanent() {
+      return status >= 400 && status < 500 && status != 408 && status != 429;
     }
   }
 

@@ -78,8 +78,32 @@ class AlertmanagerClientTest {
     AlertmanagerClient client = AlertmanagerClient.builder(base()).build();
     assertThatThrownBy(() -> client.post(List.of(new AlertmanagerClient.PostableAlert(
         Map.of("alertname", "X"), Map.of(), Instant.now(), null, null))))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("answered 400").hasMessageContaining("start time must be before end time");
+        .isInstanceOf(AlertmanagerClient.StatusException.class)
+        .hasMessageContaining("answered 400").hasMessageContaining("start time must be before end time")
+        .satisfies(e -> {
+          assertThat(((AlertmanagerClient.StatusException) e).status()).isEqualTo(400);
+          assertThat(((AlertmanagerClient.StatusException) e).permanent()).isTrue();
+        });
+  }
+
+  @Test
+  void only4xxOtherThan408And429ArePermanent() {
+    AlertmanagerClient client = AlertmanagerClient.builder(base()).build();
+    Map<Integer, Boolean> permanent = new java.util.LinkedHashMap<>();
+    for (int code : new int[] {400, 401, 404, 408, 422, 429, 500, 503}) {
+      status = code;
+      try {
+        client.post(List.of(new AlertmanagerClient.PostableAlert(Map.of("alertname", "X"), Map.of(), Instant.now(), null, null)));
+        permanent.put(code, null);
+      } catch (AlertmanagerClient.StatusException e) {
+        assertThat(e.status()).isEqualTo(code);
+        permanent.put(code, e.permanent());
+      } catch (Exception e) {
+        throw new AssertionError(code + ": " + e, e);
+      }
+    }
+    assertThat(permanent).containsExactly(Map.entry(400, true), Map.entry(401, true), Map.entry(404, true),
+        Map.entry(408, false), Map.entry(422, true), Map.entry(429, false), Map.entry(500, false), Map.entry(503, false));
   }
 
   @Test

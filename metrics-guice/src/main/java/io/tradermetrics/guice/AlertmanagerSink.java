@@ -1,6 +1,7 @@
 package io.tradermetrics.guice;
 
 import io.tradermetrics.aspects.Alert;
+import io.tradermetrics.aspects.AlertRejectedException;
 import io.tradermetrics.aspects.AlertSink;
 import io.tradermetrics.exporter.AlertmanagerClient;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.Map;
  * {@code alertname}, {@code severity}, the configured labels and the alert's own labels, and
  * annotations {@code summary}, {@code description}, {@code runbook_url} (when a runbook base URL is
  * configured) and the alert's fields; {@code startsAt} is the alert's time and {@code endsAt} that
- * plus {@code tradermetrics.alerts.resolve-after}. Called on the dispatcher's thread only.
+ * plus {@code tradermetrics.alerts.resolve-after}. A 4xx answer other than 408 and 429 is thrown as
+ * {@link AlertRejectedException} (the dispatcher drops the batch instead of retrying it); other
+ * failures as they come (retried). Called on the dispatcher's thread only.
  */
 final class AlertmanagerSink implements AlertSink {
 
@@ -32,7 +35,14 @@ final class AlertmanagerSink implements AlertSink {
     for (Alert alert : alerts) {
       postable.add(toPostable(alert));
     }
-    client.post(postable);
+    try {
+      client.post(postable);
+    } catch (AlertmanagerClient.StatusException e) {
+      if (e.permanent()) {
+        throw new AlertRejectedException(e.getMessage(), e);
+      }
+      throw e;
+    }
   }
 
   AlertmanagerClient.PostableAlert toPostable(Alert alert) {

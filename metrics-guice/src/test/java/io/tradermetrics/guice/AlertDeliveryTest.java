@@ -27,7 +27,12 @@ import org.junit.jupiter.api.Test;
 class AlertDeliveryTest {
 
   private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
+  /** Statuses the stand-in answers, one per request, then 200. */
+  private final java.util.Queue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private HttpServer alertmanager;
+  /** While up, the stand-in holds every request (an Alertmanager that accepts but does not answer). */
+  private final java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean hanging;
   private TraderMetricsService service;
 
   @BeforeEach
@@ -35,7 +40,15 @@ class AlertDeliveryTest {
     alertmanager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     alertmanager.createContext("/api/v2/alerts", exchange -> {
       posted.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()));
-      exchange.sendResponseHeaders(200, -1);
+      if (hanging) {
+        try {
+          hang.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Integer status = statuses.poll();
+      exchange.sendResponseHeaders(status == null ? 200 : status, -1);
       exchange.close();
     });
     alertmanager.start();
@@ -43,6 +56,7 @@ class AlertDeliveryTest {
 
   @AfterEach
   void stop() {
+    hang.countDown();
     if (service != null) {
       service.close();
     }
@@ -84,6 +98,82 @@ class AlertDeliveryTest {
     }
     assertThat(registry.get("tradermetrics.alerts.sent").counter().count()).isEqualTo(1);
     assertThat(registry.get("tradermetrics.alerts.raised").tag("severity", "critical").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchRefusedWith400IsDroppedOnceAndDoesNotHoldUpTheAlertsBehindIt() throws Exception {
+    statuses.add(400);
+    URI url = URI.create("http://127.0.0.1:" + alertmanager.getAddress().getPort());
+    // a backoff far longer than the test: a retry of the refused batch would hold up the second alert
+    service = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false).alertmanager(url)
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_alerts_initial__backoff", "1h",
+            "CONFIG_FORCE_tradermetrics_alerts_max__backoff", "1h"))
+        .build()).getInstance(TraderMetricsService.class);
+    MeterRegistry registry = service.registry();
+
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.WARNING, "Refused", "Refused by Alertmanager"))).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (registry.get("tradermetrics.alerts.dropped").counter().count() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected"))).isTrue();
+    while (registry.get("tradermetrics.alerts.sent").counter().count() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(posted).extracting(p -> p.get(0).at("/labels/alertname").asText())
+        .containsExactly("Refused", "VenueDisconnected");
+    assertThat(registry.get("tradermetrics.alerts.sent").counter().count()).isEqualTo(1);
+    assertThat(registry.get("tradermetrics.alerts.dropped").counter().count()).isEqualTo(1);
+    assertThat(registry.get("tradermetrics.alerts.send.failures").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchAnswered503IsRetriedAndDelivered() throws Exception {
+    statuses.add(503);
+    URI url = URI.create("http://127.0.0.1:" + alertmanager.getAddress().getPort());
+    service = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false).alertmanager(url)
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_alerts_initial__backoff", "10ms"))
+        .build()).getInstance(TraderMetricsService.class);
+    MeterRegistry registry = service.registry();
+
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected"))).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (registry.get("tradermetrics.alerts.sent").counter().count() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(posted).extracting(p -> p.get(0).at("/labels/alertname").asText())
+        .containsExactly("VenueDisconnected", "VenueDisconnected");
+    assertThat(registry.get("tradermetrics.alerts.sent").counter().count()).isEqualTo(1);
+    assertThat(registry.get("tradermetrics.alerts.dropped").counter().count()).isZero();
+    assertThat(registry.get("tradermetrics.alerts.send.failures").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void closeReturnsByItsDeadlineWhileAPostHangsAndCountsTheAlertDropped() throws Exception {
+    hanging = true;
+    URI url = URI.create("http://127.0.0.1:" + alertmanager.getAddress().getPort());
+    // the post would time out after 30 s; close() must not wait for it
+    service = Guice.createInjector(TraderMetricsModule.builder().port(0).jvmBinders(false).alertmanager(url)
+        .environment(Map.of("CONFIG_FORCE_tradermetrics_alerts_timeout", "30s"))
+        .build()).getInstance(TraderMetricsService.class);
+    io.micrometer.core.instrument.Counter dropped = service.registry().get("tradermetrics.alerts.dropped").counter();
+    io.micrometer.core.instrument.Counter sent = service.registry().get("tradermetrics.alerts.sent").counter();
+    assertThat(Alerts.raise(Alert.of(AlertSeverity.CRITICAL, "VenueDisconnected", "Venue disconnected"))).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (posted.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(posted).as("the post reached the stand-in, which holds it").hasSize(1);
+
+    long start = System.nanoTime();
+    service.close();
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    service = null;
+
+    // the dispatcher's close timeout is 2 s, plus 0.5 s for the cancelled post to return; the rest of close() is fast
+    assertThat(tookMillis).as("close() took %d ms", tookMillis).isLessThan(4_000);
+    assertThat(dropped.count()).isEqualTo(1);
+    assertThat(sent.count()).isZero();
   }
 
   @Test

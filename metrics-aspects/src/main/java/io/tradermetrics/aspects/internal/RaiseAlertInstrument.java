@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link RaiseAlert}: when a call meets the annotation's {@code when}, builds the {@link Alert} from
  * the call (labels from {@code @Label} parameters, the message template and the fields) and hands it
- * to {@link Alerts#raise}, which logs, counts and queues it without blocking. Per call that raises
- * nothing: one test of the outcome. A call that raises allocates the alert (alerts are rare events,
- * not the hot path).
+ * to {@link Alerts}, which logs, counts and queues it without blocking. Per call that raises
+ * nothing: one test of the outcome. A call that raises builds the labels and asks
+ * {@link Alerts#admit} (counts it, throttles per name and labels); only an admitted one builds the
+ * message, the fields and the alert, so a hot method that keeps throwing costs its callers little.
  */
 final class RaiseAlertInstrument implements Instrument {
 
@@ -109,11 +110,22 @@ final class RaiseAlertInstrument implements Instrument {
       int eq = field.indexOf('=');
       String expression = (eq < 0 ? field : field.substring(eq + 1)).strip();
       String key = eq < 0 ? expression.substring(expression.lastIndexOf('.') + 1) : field.substring(0, eq).strip();
-      if (!NAME.matcher(key).matches()) {
-        throw jp.error("fields", "'" + field + "' has no valid key ('" + key + "'); write key=expression, e.g. \"side=#1\"");
+      if (!NAME.matcher(key).matches() || key.startsWith("__")) {
+        throw jp.error("fields", "'" + field + "' has no valid key ('" + key + "'); expected letters, digits and '_', "
+            + "not starting with a digit or '__' (it becomes an Alertmanager annotation name); write key=expression, "
+            + "e.g. \"side=#1\"");
       }
-      if (fields.containsKey(key) || key.equals("summary") || key.equals("description")) {
-        throw jp.error("fields", "key '" + key + "' is given twice or is reserved (summary, description)");
+      if (Alert.RESERVED_FIELDS.contains(key)) {
+        throw jp.error("fields", "key '" + key + "' is reserved (summary, description, runbook_url are set from the "
+            + "annotation's summary and message and from the configuration); give the field another key, e.g. \"detail="
+            + expression + "\"");
+      }
+      if (annotation.when() == RaiseAlert.When.THREW && (key.equals("exception") || key.equals("error"))) {
+        throw jp.error("fields", "key '" + key + "' is reserved with when = THREW (the exception's class and message "
+            + "are added as fields exception and error); give the field another key");
+      }
+      if (fields.containsKey(key)) {
+        throw jp.error("fields", "key '" + key + "' is given twice; keep one");
       }
       fields.put(key, jp.source("fields", expression));
     }
@@ -167,9 +179,13 @@ final class RaiseAlertInstrument implements Instrument {
       return;
     }
     try {
-      Map<String, String> labels = new LinkedHashMap<>();
+      Map<String, String> labels = labelKeys.length == 0 ? Map.of() : new LinkedHashMap<>();
       for (int i = 0; i < labelKeys.length; i++) {
         labels.put(labelKeys[i], LabelTree.render(labelSources[i].get(result, a0, a1, a2, a3, a4, a5)));
+      }
+      long suppressed = Alerts.admit(name, annotation.severity(), labels);
+      if (suppressed < 0) {
+        return; // throttled: counted, neither logged nor queued; message and fields are not built
       }
       StringBuilder message = new StringBuilder(messageText[0]);
       for (int i = 0; i < messageSources.length; i++) {
@@ -183,8 +199,8 @@ final class RaiseAlertInstrument implements Instrument {
         fields.put("exception", error.getClass().getName());
         fields.put("error", String.valueOf(error.getMessage()));
       }
-      Alerts.raise(new Alert(name, annotation.severity(), annotation.summary(), message.toString(), labels, fields,
-          Instant.now()));
+      Alerts.deliverAdmitted(new Alert(name, annotation.severity(), annotation.summary(), message.toString(), labels,
+          fields, Instant.now()), suppressed);
     } catch (Throwable t) {
       errors.failure(t);
     }
