@@ -34,6 +34,18 @@ final class InstrumentationErrors {
     return new Site(counter, annotation, where);
   }
 
+  /**
+   * Counts one failure of {@code annotation} that has no join point of its own (e.g. the order
+   * lifecycle's shared table); the caller logs it.
+   */
+  void count(String annotation) {
+    Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+        .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+        .tag(MetricCatalog.ANNOTATION, annotation)
+        .register(registry)
+        .increment();
+  }
+
   /** Logs a join point whose annotation was rejected when it was bound, and counts it. */
   void bindingFailed(String annotation, String where, Throwable problem) {
     site(annotation, where).counter.increment();

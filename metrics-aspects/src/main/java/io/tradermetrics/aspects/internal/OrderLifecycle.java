@@ -195,11 +195,7 @@ public final class OrderLifecycle {
         // best effort: the failure itself is what gets reported
       }
       try {
-        Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
-            .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
-            .tag(MetricCatalog.ANNOTATION, "@OrderSent")
-            .register(engine.registry)
-            .increment();
+        engine.errors.count("@OrderSent");
       } catch (RuntimeException | LinkageError ignored) {
         // a registry that refuses every meter: the log below still tells
       }
@@ -546,11 +542,7 @@ public final class OrderLifecycle {
       table.unlock();
     }
     try {
-      Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
-          .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
-          .tag(MetricCatalog.ANNOTATION, "@OrderSent")
-          .register(engine.registry)
-          .increment();
+      engine.errors.count("@OrderSent");
       LOG.error("tradermetrics: the in-flight order table could not grow past {} orders ({}); it now holds at most {}"
           + " (configured {}), and a send beyond that takes out the oldest order, counted in"
           + " trader_orders_expired_total{reason=\"capacity\"}", held, e, held, engine.settings.ordersCapacity());
