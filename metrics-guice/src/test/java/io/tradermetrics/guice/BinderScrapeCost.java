@@ -12,9 +12,9 @@ import java.util.List;
  * prints the mean time per {@code scrape()} and the number of samples, so that each binder's share
  * of a scrape can be read. Binders are measured interleaved, in rounds, to spread machine noise.
  *
- * <p>Run: {@code java -cp metrics-guice/target/test-classes:metrics-guice/target/classes:$(cat cp.txt)
+ * <p>Run: {@code java -cp metrics-guice/target/test-classes:metrics-guice/target/classes:$(cat /tmp/cp-guice.txt)
  * io.tradermetrics.guice.BinderScrapeCost [scrapes per round] [rounds]}, with {@code cp.txt} from
- * {@code mvn -q -B dependency:build-classpath -pl metrics-guice -Dmdep.outputFile=cp.txt}.
+ * {@code mvn -q -B dependency:build-classpath -pl metrics-guice -Dmdep.outputFile=/tmp/cp-guice.txt -Dmdep.includeScope=test}.
  */
 final class BinderScrapeCost {
 
