@@ -13,21 +13,20 @@ import org.jspecify.annotations.Nullable;
  * Per call: the label lookup, one or two numeric reads, three counter increments; no allocation
  * once the label combination has been seen.
  */
-final class CountFillInstrument implements Instrument {
+final class CountFillInstrument extends AfterReturnInstrument {
 
   private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final LabelTree<FillCounters> labels;
   private final ValueSource quantity;
   private final @Nullable ValueSource price;
-  private final InstrumentationErrors.Site errors;
 
   private CountFillInstrument(LabelTree<FillCounters> labels, ValueSource quantity, @Nullable ValueSource price,
       InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.quantity = quantity;
     this.price = price;
-    this.errors = errors;
   }
 
   static CountFillInstrument bind(Engine engine, JoinPointInfo jp, CountFill annotation) {
@@ -56,36 +55,23 @@ final class CountFillInstrument implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    double qty = quantity.getDouble(result, a0, a1, a2, a3, a4, a5);
+    if (!(qty > 0) || qty == Double.POSITIVE_INFINITY) {
+      errors.badValue("quantity", qty);
       return;
     }
-    try {
-      double qty = quantity.getDouble(result, a0, a1, a2, a3, a4, a5);
-      if (!(qty > 0) || qty == Double.POSITIVE_INFINITY) {
-        errors.badValue("quantity", qty);
-        return;
+    FillCounters counters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    counters.fills.increment();
+    counters.volume.increment(qty);
+    if (price != null) {
+      double px = price.getDouble(result, a0, a1, a2, a3, a4, a5);
+      if (!(px > 0) || px == Double.POSITIVE_INFINITY) {
+        errors.badValue("price", px);
+      } else {
+        counters.notional.increment(qty * px);
       }
-      FillCounters counters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-      counters.fills.increment();
-      counters.volume.increment(qty);
-      if (price != null) {
-        double px = price.getDouble(result, a0, a1, a2, a3, a4, a5);
-        if (!(px > 0) || px == Double.POSITIVE_INFINITY) {
-          errors.badValue("price", px);
-        } else {
-          counters.notional.increment(qty * px);
-        }
-      }
-    } catch (Throwable t) {
-      errors.failure(t);
     }
   }
 

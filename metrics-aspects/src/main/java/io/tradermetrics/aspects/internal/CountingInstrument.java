@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code countIf} condition, if any). Per call: the label lookup, at most one condition read and
  * one counter increment; no allocation once the label combination has been seen.
  */
-final class CountingInstrument implements Instrument {
+final class CountingInstrument extends AfterReturnInstrument {
 
   private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
   private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_]*");
@@ -28,12 +28,11 @@ final class CountingInstrument implements Instrument {
 
   private final LabelTree<Counter> labels;
   private final @Nullable Condition countIf;
-  private final InstrumentationErrors.Site errors;
 
   CountingInstrument(LabelTree<Counter> labels, @Nullable Condition countIf, InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.countIf = countIf;
-    this.errors = errors;
   }
 
   static CountingInstrument bind(Engine engine, JoinPointInfo jp, CountQuote annotation) {
@@ -91,23 +90,10 @@ final class CountingInstrument implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
-      return;
-    }
-    try {
-      if (countIf == null || countIf.test(result, a0, a1, a2, a3, a4, a5)) {
-        labels.leaf(result, a0, a1, a2, a3, a4, a5).increment();
-      }
-    } catch (Throwable t) {
-      errors.failure(t);
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    if (countIf == null || countIf.test(result, a0, a1, a2, a3, a4, a5)) {
+      labels.leaf(result, a0, a1, a2, a3, a4, a5).increment();
     }
   }
 }

@@ -15,22 +15,21 @@ import org.jspecify.annotations.Nullable;
  * volatile write per gauge; no allocation once the label combination has been seen. Bad values
  * (NaN, infinite, and for open orders negative) are not recorded and are counted.
  */
-final class GaugeInstruments implements Instrument {
+final class GaugeInstruments extends AfterReturnInstrument {
 
   private final LabelTree<GaugeCell[]> labels;
   private final ValueSource[] values;
   private final String[] attributes;
   private final boolean nonNegative;
-  private final InstrumentationErrors.Site errors;
   private final int mask;
 
   private GaugeInstruments(LabelTree<GaugeCell[]> labels, ValueSource[] values, String[] attributes, boolean nonNegative,
       InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.values = values;
     this.attributes = attributes;
     this.nonNegative = nonNegative;
-    this.errors = errors;
     int m = labels.mask();
     for (ValueSource v : values) {
       m |= v.mask();
@@ -88,32 +87,19 @@ final class GaugeInstruments implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
-      return;
-    }
-    try {
-      GaugeCell[] cells = null;
-      for (int i = 0; i < values.length; i++) {
-        double v = values[i].getDouble(result, a0, a1, a2, a3, a4, a5);
-        if (Double.isNaN(v) || Double.isInfinite(v) || (nonNegative && v < 0)) {
-          errors.badValue(attributes[i], v);
-          continue;
-        }
-        if (cells == null) {
-          cells = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-        }
-        cells[i].set(v);
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    GaugeCell[] cells = null;
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i].getDouble(result, a0, a1, a2, a3, a4, a5);
+      if (Double.isNaN(v) || Double.isInfinite(v) || (nonNegative && v < 0)) {
+        errors.badValue(attributes[i], v);
+        continue;
       }
-    } catch (Throwable t) {
-      errors.failure(t);
+      if (cells == null) {
+        cells = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+      }
+      cells[i].set(v);
     }
   }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * been seen. Non-positive or non-finite prices, and a side that is neither buy nor sell, are not
  * recorded and are counted.
  */
-final class MeasureSlippageInstrument implements Instrument {
+final class MeasureSlippageInstrument extends AfterReturnInstrument {
 
   private static final Set<String> BUY = Set.of("buy", "bid", "b", "long");
   private static final Set<String> SELL = Set.of("sell", "ask", "s", "short", "offer");
@@ -27,14 +27,13 @@ final class MeasureSlippageInstrument implements Instrument {
   private final LabelTree<SlippageMeter> labels;
   private final ValueSource expected;
   private final ValueSource executed;
-  private final InstrumentationErrors.Site errors;
 
   private MeasureSlippageInstrument(LabelTree<SlippageMeter> labels, ValueSource expected, ValueSource executed,
       InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.expected = expected;
     this.executed = executed;
-    this.errors = errors;
   }
 
   static MeasureSlippageInstrument bind(Engine engine, JoinPointInfo jp, MeasureSlippage annotation) {
@@ -75,37 +74,24 @@ final class MeasureSlippageInstrument implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    double exp = expected.getDouble(result, a0, a1, a2, a3, a4, a5);
+    if (!(exp > 0) || Double.isInfinite(exp)) {
+      errors.badValue("expected", exp);
       return;
     }
-    try {
-      double exp = expected.getDouble(result, a0, a1, a2, a3, a4, a5);
-      if (!(exp > 0) || Double.isInfinite(exp)) {
-        errors.badValue("expected", exp);
-        return;
-      }
-      double exe = executed.getDouble(result, a0, a1, a2, a3, a4, a5);
-      if (!(exe > 0) || Double.isInfinite(exe)) {
-        errors.badValue("executed", exe);
-        return;
-      }
-      SlippageMeter meter = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-      if (meter.histogram == null) {
-        errors.unusable("side", "the side label is neither buy nor sell, so the slippage has no sign");
-        return;
-      }
-      meter.histogram.record(Math.max(0.0, slippageBps(meter.sign, exp, exe)));
-    } catch (Throwable t) {
-      errors.failure(t);
+    double exe = executed.getDouble(result, a0, a1, a2, a3, a4, a5);
+    if (!(exe > 0) || Double.isInfinite(exe)) {
+      errors.badValue("executed", exe);
+      return;
     }
+    SlippageMeter meter = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    if (meter.histogram == null) {
+      errors.unusable("side", "the side label is neither buy nor sell, so the slippage has no sign");
+      return;
+    }
+    meter.histogram.record(Math.max(0.0, slippageBps(meter.sign, exp, exe)));
   }
 
   /** The histogram of one label combination and the sign its side gives; no histogram for an unknown side. */

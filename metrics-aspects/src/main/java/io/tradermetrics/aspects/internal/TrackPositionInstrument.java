@@ -12,18 +12,17 @@ import org.jspecify.annotations.Nullable;
  * {@link TrackPosition}: on a normal return, sets the position gauge of its symbol. Per call: the
  * label lookup, one numeric read, one volatile write; no allocation once the symbol has been seen.
  */
-final class TrackPositionInstrument implements Instrument {
+final class TrackPositionInstrument extends AfterReturnInstrument {
 
   private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
 
   private final LabelTree<PositionCell> labels;
   private final ValueSource value;
-  private final InstrumentationErrors.Site errors;
 
   private TrackPositionInstrument(LabelTree<PositionCell> labels, ValueSource value, InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.value = value;
-    this.errors = errors;
   }
 
   static TrackPositionInstrument bind(Engine engine, JoinPointInfo jp, TrackPosition annotation) {
@@ -50,27 +49,14 @@ final class TrackPositionInstrument implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    double position = value.getDouble(result, a0, a1, a2, a3, a4, a5);
+    if (Double.isNaN(position) || Double.isInfinite(position)) {
+      errors.badValue("value", position);
       return;
     }
-    try {
-      double position = value.getDouble(result, a0, a1, a2, a3, a4, a5);
-      if (Double.isNaN(position) || Double.isInfinite(position)) {
-        errors.badValue("value", position);
-        return;
-      }
-      labels.leaf(result, a0, a1, a2, a3, a4, a5).value = position;
-    } catch (Throwable t) {
-      errors.failure(t);
-    }
+    labels.leaf(result, a0, a1, a2, a3, a4, a5).value = position;
   }
 
   /** The last position recorded for one symbol, read by the gauge at scrape time. */

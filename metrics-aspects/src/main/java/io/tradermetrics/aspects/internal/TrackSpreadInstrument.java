@@ -16,19 +16,18 @@ import org.jspecify.annotations.Nullable;
  * allocation once the symbol has been seen. Non-positive or non-finite prices and crossed quotes
  * (ask below bid) are not recorded and are counted.
  */
-final class TrackSpreadInstrument implements Instrument {
+final class TrackSpreadInstrument extends AfterReturnInstrument {
 
   private final LabelTree<SpreadMeters> labels;
   private final ValueSource bid;
   private final ValueSource ask;
-  private final InstrumentationErrors.Site errors;
 
   private TrackSpreadInstrument(LabelTree<SpreadMeters> labels, ValueSource bid, ValueSource ask,
       InstrumentationErrors.Site errors) {
+    super(errors);
     this.labels = labels;
     this.bid = bid;
     this.ask = ask;
-    this.errors = errors;
   }
 
   static TrackSpreadInstrument bind(Engine engine, JoinPointInfo jp, TrackSpread annotation) {
@@ -56,31 +55,18 @@ final class TrackSpreadInstrument implements Instrument {
   }
 
   @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    if (error != null) {
+  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+    double b = bid.getDouble(result, a0, a1, a2, a3, a4, a5);
+    double a = ask.getDouble(result, a0, a1, a2, a3, a4, a5);
+    double bps = spreadBps(b, a);
+    if (Double.isNaN(bps)) {
+      errors.badValue(!(b > 0) || Double.isInfinite(b) ? "bid" : "ask", !(b > 0) || Double.isInfinite(b) ? b : a);
       return;
     }
-    try {
-      double b = bid.getDouble(result, a0, a1, a2, a3, a4, a5);
-      double a = ask.getDouble(result, a0, a1, a2, a3, a4, a5);
-      double bps = spreadBps(b, a);
-      if (Double.isNaN(bps)) {
-        errors.badValue(!(b > 0) || Double.isInfinite(b) ? "bid" : "ask", !(b > 0) || Double.isInfinite(b) ? b : a);
-        return;
-      }
-      SpreadMeters meters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-      meters.spread.set(a - b);
-      meters.bps.record(bps);
-    } catch (Throwable t) {
-      errors.failure(t);
-    }
+    SpreadMeters meters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    meters.spread.set(a - b);
+    meters.bps.record(bps);
   }
 
   /** The meters of one symbol. */
