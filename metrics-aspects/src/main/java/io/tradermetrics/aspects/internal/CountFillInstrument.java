@@ -37,7 +37,7 @@ final class CountFillInstrument extends AfterReturnInstrument {
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
         Tags.empty(), tags -> new FillCounters(engine, tags, withNotional));
-    return new CountFillInstrument(labels, quantity, price, engine.errors.site(jp.annotationName(), jp.where()));
+    return new CountFillInstrument(labels, quantity, price, engine.errors.site(jp));
   }
 
   static ValueSource numeric(JoinPointInfo jp, String attribute, String expression) {

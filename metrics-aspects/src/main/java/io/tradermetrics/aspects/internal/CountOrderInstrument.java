@@ -50,7 +50,7 @@ final class CountOrderInstrument implements Instrument {
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
         Tags.empty(), tags -> new OrderCounters(engine, tags, normal, withRejected, countFailures));
-    return new CountOrderInstrument(labels, rejectedIf, countFailures, engine.errors.site(jp.annotationName(), jp.where()));
+    return new CountOrderInstrument(labels, rejectedIf, countFailures, engine.errors.site(jp));
   }
 
   static MetricDefinition definition(OrderEvent event) {

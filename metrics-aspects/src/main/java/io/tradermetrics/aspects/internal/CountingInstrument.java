@@ -39,7 +39,7 @@ final class CountingInstrument extends AfterReturnInstrument {
     LabelTree<Counter> labels = engine.labels(jp, MetricCatalog.QUOTES, SETTABLE,
         Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, annotation.side()),
         Tags.empty(), tags -> Meters.counter(engine, MetricCatalog.QUOTES, tags));
-    return new CountingInstrument(labels, null, engine.errors.site(jp.annotationName(), jp.where()));
+    return new CountingInstrument(labels, null, engine.errors.site(jp));
   }
 
   static CountingInstrument bindEvent(Engine engine, JoinPointInfo jp, CountEvent annotation) {
@@ -81,7 +81,7 @@ final class CountingInstrument extends AfterReturnInstrument {
     LabelTree<Counter> labels = engine.labels(jp, definition, keys, constants, Tags.empty(),
         tags -> Meters.counter(engine, definition, tags));
     engine.declareEvent(jp, meterName, new HashSet<>(keys));
-    return new CountingInstrument(labels, countIf, engine.errors.site(jp.annotationName(), jp.where()));
+    return new CountingInstrument(labels, countIf, engine.errors.site(jp));
   }
 
   @Override

@@ -44,7 +44,7 @@ final class GaugeInstruments extends AfterReturnInstrument {
         Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, annotation.side()), Tags.empty(),
         tags -> new GaugeCell[] {Meters.gauge(engine, MetricCatalog.ORDERS_OPEN, tags)});
     return new GaugeInstruments(labels, new ValueSource[] {value}, new String[] {"value"}, true,
-        engine.errors.site(jp.annotationName(), jp.where()));
+        engine.errors.site(jp));
   }
 
   static GaugeInstruments bindPnl(Engine engine, JoinPointInfo jp, TrackPnl annotation) {
@@ -78,7 +78,7 @@ final class GaugeInstruments extends AfterReturnInstrument {
           }
           return cells;
         });
-    return new GaugeInstruments(labels, values, attributes, false, engine.errors.site(jp.annotationName(), jp.where()));
+    return new GaugeInstruments(labels, values, attributes, false, engine.errors.site(jp));
   }
 
   @Override

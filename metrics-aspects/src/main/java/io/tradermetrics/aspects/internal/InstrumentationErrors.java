@@ -25,6 +25,11 @@ final class InstrumentationErrors {
     this.registry = registry;
   }
 
+  /** The error sink of the join point {@code jp}; resolved once, when the join point is bound. */
+  Site site(JoinPointInfo jp) {
+    return site(jp.annotationName(), jp.where());
+  }
+
   /** The error sink of one join point; resolved once, when the join point is bound. */
   Site site(String annotation, String where) {
     Counter counter = Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))

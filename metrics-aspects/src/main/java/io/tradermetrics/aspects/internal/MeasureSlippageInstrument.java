@@ -54,7 +54,7 @@ final class MeasureSlippageInstrument extends AfterReturnInstrument {
           // no series for a side that cannot be signed: it would only ever show nothing
           return new SlippageMeter(sign, sign == 0 ? null : Meters.histogram(engine, MetricCatalog.SLIPPAGE_BPS, tags, buckets));
         });
-    return new MeasureSlippageInstrument(labels, expected, executed, engine.errors.site(jp.annotationName(), jp.where()));
+    return new MeasureSlippageInstrument(labels, expected, executed, engine.errors.site(jp));
   }
 
   /** +1 for a buy side, -1 for a sell side, 0 for anything else. */

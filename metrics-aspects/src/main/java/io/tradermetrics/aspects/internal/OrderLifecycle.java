@@ -266,7 +266,7 @@ public final class OrderLifecycle {
           throw info.error("orderId", "'" + cancel.orderId() + "' reads the return value; a cancel request is "
               + "remembered when the method starts, so read the id from a parameter, e.g. orderId = \"#0\"");
         }
-        return new CancelSentInstrument(l, id, l.engine.errors.site(info.annotationName(), info.where()));
+        return new CancelSentInstrument(l, id, l.engine.errors.site(info));
       } catch (RuntimeException | LinkageError e) {
         l.engine.errors.bindingFailed("@CancelSent", where, e);
         return CancelSentInstrument.NOOP;
@@ -305,7 +305,7 @@ public final class OrderLifecycle {
             MetricCatalog.SIDE, sent.side()),
         Tags.empty(), this::group);
     return new SentInstrument(this, IdSource.of(jp, sent.orderId()), labels,
-        engine.errors.site(jp.annotationName(), jp.where()));
+        engine.errors.site(jp));
   }
 
   private Instrument bindSlow(JoinPoint.StaticPart joinPoint) {
@@ -387,7 +387,7 @@ public final class OrderLifecycle {
     Annotation annotation = found.get(0);
     JoinPointInfo jp = new JoinPointInfo(method, annotation);
     checkSingle(jp, found);
-    InstrumentationErrors.Site errors = engine.errors.site(jp.annotationName(), jp.where());
+    InstrumentationErrors.Site errors = engine.errors.site(jp);
     if (annotation instanceof OrderFilled filled) {
       ValueSource complete = jp.source("complete", filled.complete());
       Class<?> type = complete.type();
@@ -452,7 +452,7 @@ public final class OrderLifecycle {
         java.util.Map.of(MetricCatalog.SYMBOL, tick.symbol()), Tags.empty(),
         tags -> (TickMeters) engine.shared(List.of(TickMeters.class, tags), () -> new TickMeters(this, tags)));
     return new TickInstrument(this, labels, exchangeTime, tick.exchangeTimeUnit(),
-        engine.errors.site(jp.annotationName(), jp.where()));
+        engine.errors.site(jp));
   }
 
   /**

@@ -130,7 +130,7 @@ final class RaiseAlertInstrument implements Instrument {
       fields.put(key, jp.source("fields", expression));
     }
     return new RaiseAlertInstrument(annotation, name, labels, text, sources, fields,
-        engine.errors.site(jp.annotationName(), jp.where()));
+        engine.errors.site(jp));
   }
 
   private static void parseMessage(JoinPointInfo jp, String message, List<String> text, List<ValueSource> sources) {

@@ -99,7 +99,7 @@ final class TimedOrderInstrument implements Instrument {
     LabelTree<OutcomeTimers> labels = engine.labels(jp, definition, settable, constants,
         fixed, tags -> new OutcomeTimers(engine, name, definition.help(), tags, slos, rejectedIf != null));
     boolean async = CompletionStage.class.isAssignableFrom(jp.method.getReturnType());
-    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp.annotationName(), jp.where()), async,
+    return new TimedOrderInstrument(engine, labels, engine.errors.site(jp), async,
         rejectedIf);
   }
 

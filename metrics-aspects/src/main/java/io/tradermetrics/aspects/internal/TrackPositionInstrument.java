@@ -40,7 +40,7 @@ final class TrackPositionInstrument extends AfterReturnInstrument {
               .register(engine.registry);
           return cell;
         }));
-    return new TrackPositionInstrument(labels, value, engine.errors.site(jp.annotationName(), jp.where()));
+    return new TrackPositionInstrument(labels, value, engine.errors.site(jp));
   }
 
   @Override

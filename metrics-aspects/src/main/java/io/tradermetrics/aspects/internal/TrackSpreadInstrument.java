@@ -38,7 +38,7 @@ final class TrackSpreadInstrument extends AfterReturnInstrument {
         Map.of(MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
         tags -> new SpreadMeters(Meters.gauge(engine, MetricCatalog.SPREAD, tags),
             Meters.histogram(engine, MetricCatalog.SPREAD_BPS, tags, buckets)));
-    return new TrackSpreadInstrument(labels, bid, ask, engine.errors.site(jp.annotationName(), jp.where()));
+    return new TrackSpreadInstrument(labels, bid, ask, engine.errors.site(jp));
   }
 
   /** The spread in bps of a quote, or NaN when the prices are not a valid, uncrossed quote. */
