@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tradermetrics.aspects.TraderMetrics;
 import io.tradermetrics.guice.unwoven.UnwovenGateway;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
@@ -43,9 +44,9 @@ class FallbackInterceptorTest {
   @Test
   void theUnwovenFixtureCarriesNoAjcMembersAndTheWovenOneDoes() {
     assertThat(ajcMembers(UnwovenGateway.class)).isEmpty();
-    assertThat(FallbackInterceptor.isWoven(UnwovenGateway.class)).isFalse();
+    assertThat(TraderMetrics.isWoven(UnwovenGateway.class)).isFalse();
     assertThat(ajcMembers(OrderGateway.class)).anyMatch(n -> n.startsWith("ajc$tjp_"));
-    assertThat(FallbackInterceptor.isWoven(OrderGateway.class)).isTrue();
+    assertThat(TraderMetrics.isWoven(OrderGateway.class)).isTrue();
   }
 
   @Test
