@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradermetrics.aspects.TraderMetrics;
+import io.tradermetrics.fixtures.AllAnnotations;
 import io.tradermetrics.guice.unwoven.UnwovenGateway;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
@@ -73,5 +74,27 @@ class FallbackInterceptorTest {
     Injector injector = create(false);
     injector.getInstance(UnwovenGateway.class).submit("BTC/USDT");
     assertThat(submits(injector, "binance")).isZero();
+  }
+
+  @Test
+  void appliesAllTwentyAnnotationsToAGuiceBuiltUnwovenObjectTheLifecycleOnesIncluded() {
+    assertThat(ajcMembers(AllAnnotations.class)).as("compiled here without weaving").isEmpty();
+    Injector injector = create(true);
+    AllAnnotations trader = injector.getInstance(AllAnnotations.class);
+    assertThat(trader.getClass()).as("Guice subclassed it to intercept").isNotEqualTo(AllAnnotations.class);
+    AllAnnotations.callEach(trader);
+    assertThat(AllAnnotations.recorded(injector.getInstance(MeterRegistry.class)))
+        .containsAllEntriesOf(AllAnnotations.expectedAfterOneRound());
+  }
+
+  @Test
+  void nestsTheAnnotationsOfOneMethodInTheDeclaredOrderAsTheWovenAdviceDoes() {
+    Injector injector = create(true);
+    MeterRegistry registry = injector.getInstance(MeterRegistry.class);
+    List<String> registered = new ArrayList<>();
+    registry.config().onMeterAdded(meter -> registered.add(meter.getId().getName()));
+    injector.getInstance(AllAnnotations.class).stacked("ETH/USD");
+    // the order OneEngineTest asserts for the woven fixture: each annotation registers its meter when it stops
+    assertThat(registered).containsSubsequence("trader.quotes", "trader.orders.cancelled", "trader.order.latency");
   }
 }
