@@ -1,0 +1,145 @@
+package io.tradermetrics.exporter;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
+import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
+import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code /metrics} exchange as the Prometheus client's transport-neutral
+ * {@code PrometheusScrapeHandler} sees it. It counts the body bytes as written (compressed when gzip
+ * was negotiated), hides {@code Accept-Encoding} on {@code HEAD} (the client's handler would write a
+ * gzip body even then), and answers a scrape that throws with a one-line 500 naming the failure,
+ * logging the stack trace instead of sending it: at WARN the first time an exception class is seen,
+ * at DEBUG after. One per request; not thread-safe.
+ */
+final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+  private final HttpExchange exchange;
+  private final boolean head;
+  private int status = 500;
+  private boolean sent;
+  private long bytes;
+
+  ScrapeExchange(HttpExchange exchange) {
+    this.exchange = exchange;
+    this.head = exchange.getRequestMethod().equals("HEAD");
+  }
+
+  /** The status sent, 500 if none was. */
+  int status() {
+    return status;
+  }
+
+  /** Body bytes written. */
+  long bytesWritten() {
+    return bytes;
+  }
+
+  @Override
+  public PrometheusHttpRequest getRequest() {
+    return this;
+  }
+
+  @Override
+  public PrometheusHttpResponse getResponse() {
+    return this;
+  }
+
+  @Override
+  public @Nullable String getQueryString() {
+    return exchange.getRequestURI().getRawQuery();
+  }
+
+  @Override
+  public @Nullable Enumeration<String> getHeaders(String name) {
+    if (head && name.equalsIgnoreCase("Accept-Encoding")) {
+      return null;
+    }
+    List<String> values = exchange.getRequestHeaders().get(name);
+    return values == null ? null : Collections.enumeration(values);
+  }
+
+  @Override
+  public String getMethod() {
+    return exchange.getRequestMethod();
+  }
+
+  @Override
+  public String getRequestPath() {
+    return exchange.getRequestURI().getPath();
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+  }
+
+  @Override
+  public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) throws IOException {
+    sent = true;
+    status = statusCode;
+    exchange.sendResponseHeaders(statusCode, contentLength);
+    return new FilterOutputStream(exchange.getResponseBody()) {
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+        bytes++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        bytes += len;
+      }
+    };
+  }
+
+  @Override
+  public void handleException(IOException e) throws IOException {
+    status = 500;
+    throw e; // the client went away; nothing can be answered
+  }
+
+  @Override
+  public void handleException(RuntimeException e) {
+    String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (WARNED.add(e.getClass().getName())) {
+      LOG.warn("a /metrics scrape failed: {} (later failures of this kind are logged at DEBUG)", what, e);
+    } else {
+      LOG.debug("a /metrics scrape failed: {}", what, e);
+    }
+    if (sent) {
+      status = 500;
+      return; // the body was under way; the connection is closed with the exchange
+    }
+    try {
+      exchange.getResponseHeaders().remove("Content-Encoding");
+      exchange.getResponseHeaders().remove("Content-Length");
+      Responses.text(exchange, 500, "scrape failed: " + what.replaceAll("[\\r\\n]+", " ")
+          + " (the stack trace is in the application's log)");
+    } catch (IOException ignored) {
+      // the client went away
+    }
+    status = 500;
+  }
+
+  @Override
+  public void close() {
+    exchange.close();
+  }
+}
