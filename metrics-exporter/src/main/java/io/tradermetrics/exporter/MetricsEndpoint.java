@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,7 @@ final class MetricsEndpoint extends Endpoint {
   private final Semaphore turns;
   private final long waitNanos;
   private final ExporterMeters meters;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   MetricsEndpoint(RequestGuard guard, PrometheusScrapeHandler scrape, int threads, Duration maxWait, ExporterMeters meters) {
     super("/metrics", guard);
@@ -40,7 +43,7 @@ final class MetricsEndpoint extends Endpoint {
       throw new IOException("interrupted while waiting for a scrape thread", e);
     }
     long start = System.nanoTime();
-    ScrapeExchange counting = new ScrapeExchange(exchange);
+    ScrapeExchange counting = new ScrapeExchange(exchange, warned);
     try {
       scrape.handleRequest(counting);
     } finally {

@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MetricsServer implements AutoCloseable {
 
-  /** The default bind address: loopback only, so nothing is exposed unless asked for. */
+  /** The default bind address: loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** The default port, the one the OpenTelemetry Java agent uses for its Prometheus exporter. */
   public static final int DEFAULT_PORT = 9464;
@@ -120,6 +120,11 @@ public final class MetricsServer implements AutoCloseable {
   public URI baseUri() {
     String h = host.contains(":") ? "[" + host + "]" : host;
     return URI.create((tls ? "https" : "http") + "://" + h + ":" + port() + "/");
+  }
+
+  /** Requests being read or answered now (for tests). */
+  int requestsRunning() {
+    return guard.running();
   }
 
   /** The URL of the metrics endpoint, e.g. {@code http://127.0.0.1:9464/metrics}. */
@@ -229,9 +234,7 @@ public final class MetricsServer implements AutoCloseable {
     /**
      * Optional: how long a client has, from the first byte of a request, to send its request line
      * and headers (and, with authentication on, the body of an unauthenticated request); then its
-     * connection is closed. Default is 5 s. Checked every 100 ms.
-     *
-     * @throws IllegalArgumentException unless positive
+     * connection is closed. Default is 5 s. Checked every 100 ms. Throws IllegalArgumentException unless positive.
      */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
@@ -241,9 +244,7 @@ public final class MetricsServer implements AutoCloseable {
     /**
      * Optional: how long an endpoint has to answer, from its start to the last byte written (a
      * scrape's collection included, and a client slow to read); then the connection is closed.
-     * Default is 30 s. Must exceed the health check timeout.
-     *
-     * @throws IllegalArgumentException unless positive
+     * Default is 30 s. Must exceed the health check timeout. Throws IllegalArgumentException unless positive.
      */
     public Builder responseTimeout(Duration timeout) {
       this.responseTimeout = positive(timeout, "responseTimeout");
@@ -283,10 +284,8 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /**
-     * Optional: when health answers show each check's details (reasons, error messages). Default
-     * is {@link HealthDetails#WHEN_AUTHORIZED}: only to callers with valid credentials, so with
-     * authentication off, statuses only (Spring Boot Actuator's {@code show-details} says
-     * {@code never} by default).
+     * Optional: when health answers show each check's details (reasons, error messages). Default is
+     * {@link HealthDetails#WHEN_AUTHORIZED}: to callers with valid credentials; statuses only with auth off.
      */
     public Builder healthDetails(HealthDetails details) {
       this.healthDetails = details;
@@ -354,7 +353,7 @@ public final class MetricsServer implements AutoCloseable {
     /**
      * Optional: with basic authentication on, whether {@code /health/live} and {@code /health/ready}
      * answer without credentials, so Kubernetes probes need no secret. Unauthenticated answers carry
-     * the statuses only, never the details. Default is false (everything requires credentials).
+     * the statuses only, unless {@link HealthDetails#ALWAYS}. Default is false (all need credentials).
      */
     public Builder unauthenticatedProbes(boolean unauthenticated) {
       this.unauthenticatedProbes = unauthenticated;

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +26,17 @@ import org.slf4j.LoggerFactory;
 final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-
   private final HttpExchange exchange;
+  private final Set<String> warned;
   private final boolean head;
   private int status = 500;
   private boolean sent;
   private long bytes;
 
-  ScrapeExchange(HttpExchange exchange) {
+  /** @param warned the exception classes this endpoint has logged at WARN already; shared, concurrent */
+  ScrapeExchange(HttpExchange exchange, Set<String> warned) {
     this.exchange = exchange;
+    this.warned = warned;
     this.head = exchange.getRequestMethod().equals("HEAD");
   }
 
@@ -118,7 +118,7 @@ final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequ
   @Override
   public void handleException(RuntimeException e) {
     String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    if (WARNED.add(e.getClass().getName())) {
+    if (warned.add(e.getClass().getName())) {
       LOG.warn("a /metrics scrape failed: {} (later failures of this kind are logged at DEBUG)", what, e);
     } else {
       LOG.debug("a /metrics scrape failed: {}", what, e);
