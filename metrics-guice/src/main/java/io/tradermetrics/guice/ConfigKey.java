@@ -47,7 +47,10 @@ record ConfigKey(String path, @Nullable Object defaultValue, @Nullable Object mi
 
   /** One of {@code choices}, the first being the default. */
   static ConfigKey choice(String path, String... choices) {
-    return new ConfigKey(path, choices[0], null, null, String.join(" or ", List.of(choices)), false);
+    List<String> all = List.of(choices);
+    String valid = all.size() == 1 ? all.get(0)
+        : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+    return new ConfigKey(path, choices[0], null, null, valid, false);
   }
 
   /** A key with no default in {@code reference.conf}: unset means "use the built-in value". */
