@@ -190,8 +190,12 @@ public final class TraderMetricsConfig {
     return result;
   }
 
-  /** The first of {@code tradermetrics} and its sections ({@code exporter}, {@code exporter.auth}, ...) that is there but not an object, as one line. */
-  private static @Nullable String structureProblem(Config merged) {
+  /**
+   * The first of {@code tradermetrics} and its sections ({@code exporter}, {@code exporter.auth},
+   * ...) that {@code config} sets to something that is not an object, as one line; null if none.
+   * Checked on each source before they are layered, because a non-object hides what lies below it.
+   */
+  static @Nullable String structureProblem(Config merged) {
     Set<String> sections = new LinkedHashSet<>();
     sections.add(ROOT);
     for (ConfigKey key : KEYS) {
@@ -202,7 +206,7 @@ public final class TraderMetricsConfig {
       }
     }
     for (String section : sections) {
-      if (merged.hasPathOrNull(section) && merged.getValue(section).valueType() != ConfigValueType.OBJECT) {
+      if (merged.hasPath(section) && merged.getValue(section).valueType() != ConfigValueType.OBJECT) {
         ConfigValue v = merged.getValue(section);
         return section + " = " + v.render(ConfigRenderOptions.concise())
             + (v.origin() == null ? "" : " (from " + v.origin().description() + ")")

@@ -145,10 +145,18 @@ public final class TraderMetricsModule extends AbstractModule {
         throw new TraderMetricsConfigException("cannot read the tradermetrics configuration "
             + (file != null ? "file " + file.toAbsolutePath() : "resource " + resource) + ": " + e.getMessage(), e);
       }
-      Config layered = ConfigFactory.systemProperties().withFallback(code.withFallback(base));
       // Typesafe Config's own switch turns the overrides on even when the builder turned them off
       boolean overrides = environmentOverrides || Boolean.getBoolean("config.override_with_env_vars");
-      return overrides ? TraderMetricsConfig.environmentOverrides(environment).withFallback(layered) : layered;
+      Config env = overrides ? TraderMetricsConfig.environmentOverrides(environment) : ConfigFactory.empty();
+      Config layered = ConfigFactory.empty();
+      for (Config layer : List.of(env, ConfigFactory.systemProperties(), code, base)) {
+        String problem = TraderMetricsConfig.structureProblem(layer);
+        if (problem != null) {
+          throw new TraderMetricsConfigException("invalid tradermetrics configuration: " + problem);
+        }
+        layered = layered.withFallback(layer);
+      }
+      return layered;
     }
   }
 
