@@ -158,16 +158,8 @@ class SecurityTest {
 
     @Test
     void servesHttpsFromAPkcs12KeystoreToAClientThatTrustsIt(@TempDir Path dir) throws Exception {
-      Path keystore = dir.resolve("exporter.p12");
+      Path keystore = keytool(dir, "exporter.p12", "-validity", "2");
       char[] password = "changeit".toCharArray();
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "exporter", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-          "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-          .redirectErrorStream(true).start();
-      String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(keytool.exitValue()).as(keytoolOutput).isZero();
 
       server = MetricsServer.builder(registry).port(0).tls(keystore, password).buildAndStart();
       assertThat(server.metricsUri()).hasToString("https://127.0.0.1:" + server.port() + "/metrics");

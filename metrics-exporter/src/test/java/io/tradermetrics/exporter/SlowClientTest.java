@@ -140,57 +140,53 @@ class SlowClientTest {
       guard.shutdown();
     }
 
-    /** Runs a task that waits for {@code release}; {@code interrupted} counts down if it was interrupted. */
-    private void runWaiting(CountDownLatch started, CountDownLatch release, CountDownLatch interrupted, boolean answer) {
+    /** A task run by the guard that waits for {@code release}; {@code interrupted} counts down if it was interrupted. */
+    private record Waiting(CountDownLatch started, CountDownLatch release, CountDownLatch interrupted) {}
+
+    /** Runs a waiting task (entering the answering phase first if {@code answer}) and waits until it runs. */
+    private Waiting runWaiting(boolean answer) throws InterruptedException {
+      Waiting w = new Waiting(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1));
       guard.execute(() -> {
         if (answer) {
           assertThat(guard.enter()).isTrue();
         }
-        started.countDown();
+        w.started().countDown();
         try {
-          release.await();
+          w.release().await();
         } catch (InterruptedException e) {
-          interrupted.countDown();
+          w.interrupted().countDown();
         } finally {
           if (answer) {
             guard.exit();
           }
         }
       });
+      assertThat(w.started().await(10, TimeUnit.SECONDS)).isTrue();
+      return w;
     }
 
     @Test
     void interruptsARequestStillBeingReadAfterTheRequestTimeoutOnly() throws Exception {
-      CountDownLatch started = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      CountDownLatch interrupted = new CountDownLatch(1);
-      runWaiting(started, release, interrupted, false);
-      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-
+      Waiting w = runWaiting(false);
       clock.add(Duration.ofMillis(4_900));
       guard.sweep();
-      assertThat(interrupted.getCount()).as("not yet").isEqualTo(1);
+      assertThat(w.interrupted().getCount()).as("not yet").isEqualTo(1);
 
       clock.add(Duration.ofMillis(100));
       guard.sweep();
-      assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("interrupted at 5 s").isTrue();
+      assertThat(w.interrupted().await(10, TimeUnit.SECONDS)).as("interrupted at 5 s").isTrue();
     }
 
     @Test
     void givesAnAnsweringRequestTheResponseTimeout() throws Exception {
-      CountDownLatch started = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      CountDownLatch interrupted = new CountDownLatch(1);
-      runWaiting(started, release, interrupted, true);
-      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-
+      Waiting w = runWaiting(true);
       clock.add(Duration.ofSeconds(29));
       guard.sweep();
-      assertThat(interrupted.getCount()).as("past the request timeout, within the response timeout").isEqualTo(1);
+      assertThat(w.interrupted().getCount()).as("past the request timeout, within the response timeout").isEqualTo(1);
 
       clock.add(Duration.ofSeconds(1));
       guard.sweep();
-      assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(w.interrupted().await(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -205,18 +201,14 @@ class SlowClientTest {
       clock.add(Duration.ofMinutes(1));
       guard.sweep(); // nothing runs: nothing to interrupt
 
-      CountDownLatch started = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      CountDownLatch interrupted = new CountDownLatch(1);
-      runWaiting(started, release, interrupted, false);
-      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      Waiting w = runWaiting(false);
       guard.sweep();
-      release.countDown();
+      w.release().countDown();
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (guard.running() > 0 && System.nanoTime() < end) {
         Thread.sleep(1);
       }
-      assertThat(interrupted.getCount()).as("a fresh request has its own deadline").isEqualTo(1);
+      assertThat(w.interrupted().getCount()).as("a fresh request has its own deadline").isEqualTo(1);
     }
 
     @Test
