@@ -17,19 +17,25 @@ abstract class Endpoint implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
 
   private final String path;
-  private final RequestGuard guard;
+  final RequestGuard guard;
 
   Endpoint(String path, RequestGuard guard) {
     this.path = path;
     this.guard = guard;
   }
 
-  /** Writes the response and closes the exchange; runs on a request thread. */
-  abstract void serve(HttpExchange exchange) throws IOException;
+  /**
+   * Writes the response, on a request thread; or hands the exchange to another thread, which then
+   * closes it and calls {@link RequestGuard#exit()}.
+   *
+   * @return true if handed off
+   */
+  abstract boolean serve(HttpExchange exchange) throws IOException;
 
   @Override
   public final void handle(HttpExchange exchange) {
-    try (exchange) {
+    boolean handedOff = false;
+    try {
       if (!exchange.getRequestURI().getPath().equals(path)) {
         Responses.text(exchange, 404, "Not Found");
         return;
@@ -45,15 +51,21 @@ abstract class Endpoint implements HttpHandler {
           Responses.text(exchange, 405, "Method Not Allowed");
           return;
         }
-        serve(exchange);
+        handedOff = serve(exchange);
       } finally {
-        guard.exit();
+        if (!handedOff) {
+          guard.exit();
+        }
       }
     } catch (IOException e) {
       // the client went away, or the request took longer than its timeout
       LOG.debug("exporter request {} {} failed", exchange.getRequestMethod(), path, e);
     } catch (RuntimeException e) {
       LOG.warn("exporter request {} {} failed", exchange.getRequestMethod(), path, e);
+    } finally {
+      if (!handedOff) {
+        exchange.close();
+      }
     }
   }
 }

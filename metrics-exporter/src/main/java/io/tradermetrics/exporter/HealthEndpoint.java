@@ -36,7 +36,7 @@ final class HealthEndpoint extends Endpoint {
   }
 
   @Override
-  void serve(HttpExchange exchange) throws IOException {
+  boolean serve(HttpExchange exchange) throws IOException {
     HealthChecks.Report report = checks.run(kinds);
     boolean authorized = auth != null && (exchange.getPrincipal() != null || auth.verifies(exchange));
     boolean withDetails = details == HealthDetails.ALWAYS || (details == HealthDetails.WHEN_AUTHORIZED && authorized);
@@ -57,5 +57,6 @@ final class HealthEndpoint extends Endpoint {
       body.put("components", components);
     }
     Responses.json(exchange, report.status() == HealthStatus.UP ? 200 : 503, body);
+    return false;
   }
 }

@@ -29,7 +29,7 @@ final class InfoEndpoint extends Endpoint {
   }
 
   @Override
-  void serve(HttpExchange exchange) throws IOException {
+  boolean serve(HttpExchange exchange) throws IOException {
     Map<String, Object> app = new LinkedHashMap<>();
     app.put("name", name);
     app.put("version", version);
@@ -52,5 +52,6 @@ final class InfoEndpoint extends Endpoint {
     java.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
     body.put("java", java);
     Responses.json(exchange, 200, body);
+    return false;
   }
 }

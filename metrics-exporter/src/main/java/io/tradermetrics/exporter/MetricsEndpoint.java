@@ -3,52 +3,60 @@ package io.tradermetrics.exporter;
 import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /metrics}: the Prometheus client's {@link PrometheusScrapeHandler} (content
- * negotiation, gzip, {@code name[]=} filter), at most {@code threads} scrapes at once; a scrape that
- * waits longer than the response timeout for its turn gets 503. Records each scrape in the
- * exporter's meters after its response. Thread-safe.
+ * negotiation, gzip, {@code name[]=} filter), run on the guard's scrape workers
+ * ({@link RequestGuard#handOff}); 503 when their queue is full. Thread-safe.
  */
 final class MetricsEndpoint extends Endpoint {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
+
   private final PrometheusScrapeHandler scrape;
-  private final Semaphore turns;
-  private final long waitNanos;
   private final ExporterMeters meters;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-  MetricsEndpoint(RequestGuard guard, PrometheusScrapeHandler scrape, int threads, Duration maxWait, ExporterMeters meters) {
+  MetricsEndpoint(RequestGuard guard, PrometheusScrapeHandler scrape, ExporterMeters meters) {
     super("/metrics", guard);
     this.scrape = scrape;
-    this.turns = new Semaphore(threads, true);
-    this.waitNanos = maxWait.toNanos();
     this.meters = meters;
   }
 
   @Override
-  void serve(HttpExchange exchange) throws IOException {
-    try {
-      if (!turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-        Responses.text(exchange, 503, "Too many scrapes at once");
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for a scrape thread", e);
+  boolean serve(HttpExchange exchange) throws IOException {
+    if (guard.handOff(() -> scrape(exchange), () -> abandon(exchange))) {
+      return true;
     }
-    long start = System.nanoTime();
-    ScrapeExchange counting = new ScrapeExchange(exchange, warned);
+    Responses.text(exchange, 503, "Too many scrapes waiting");
+    return false;
+  }
+
+  /** Runs on a scrape worker. */
+  private void scrape(HttpExchange exchange) {
+    ScrapeExchange counting = new ScrapeExchange(exchange, warned, meters);
     try {
       scrape.handleRequest(counting);
+    } catch (IOException e) {
+      LOG.debug("a /metrics response could not be written", e);
+    } catch (RuntimeException e) {
+      LOG.warn("a /metrics request failed", e);
     } finally {
-      turns.release();
-      meters.scraped(counting.status(), System.nanoTime() - start, counting.bytesWritten());
+      counting.close();
+      guard.exit();
+    }
+  }
+
+  /** Runs on a scrape worker for a scrape whose deadline passed while it was queued. */
+  private void abandon(HttpExchange exchange) {
+    try {
+      exchange.close();
+    } finally {
+      guard.exit();
     }
   }
 }

@@ -42,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Slow clients</b> cannot starve it: each request is read and answered on a thread of its own,
  * from at most {@link Builder#maxRequests} daemon threads ({@code tradermetrics-exporter-N}); a
  * client has {@link Builder#requestTimeout} to send its request and {@link Builder#responseTimeout}
- * for the answer, then its connection is closed; at most {@link Builder#threads} scrapes run at
- * once, and the probes never wait for them. Idle connections hold no thread (the JDK server closes
+ * for the answer, then its connection is closed; scrapes run on {@link Builder#threads} workers
+ * of their own, and the probes never wait for them. Idle connections hold no thread (the JDK server closes
  * them after 30 s). See {@code docs/exporter.md}.
  *
  * <p>Meters registered when built, removed on {@link #close()}: {@code tradermetrics_build_info},
@@ -202,9 +202,9 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /**
-     * Optional: how many {@code /metrics} scrapes run at once; further ones wait for a turn (up to
-     * half the response timeout, then 503). Default is 2. Probes, {@code /health} and {@code /info}
-     * do not wait for scrapes.
+     * Optional: threads serving {@code /metrics} scrapes; further scrapes wait in a queue of 1024
+     * (then 503), within the response timeout. Default is 2. Probes, {@code /health} and
+     * {@code /info} do not wait for scrapes.
      *
      * @throws IllegalArgumentException if less than 1
      */
@@ -414,10 +414,10 @@ public final class MetricsServer implements AutoCloseable {
     private MetricsServer start(HttpServer server, @Nullable BasicAuth auth, @Nullable TlsKeystore tls) {
       HealthChecks health = new HealthChecks(List.copyOf(healthChecks), healthCheckTimeout);
       ExporterMeters meters = new ExporterMeters(registry, applicationVersion, health);
-      RequestGuard guard = new RequestGuard(maxRequests, requestTimeout, responseTimeout, Clock.SYSTEM, true);
+      RequestGuard guard = new RequestGuard(maxRequests, threads, requestTimeout, responseTimeout, Clock.SYSTEM, true);
       PrometheusScrapeHandler scrape = new PrometheusScrapeHandler(PrometheusProperties.get(),
           registry.getPrometheusRegistry());
-      context(server, new MetricsEndpoint(guard, scrape, threads, responseTimeout.dividedBy(2), meters), "/metrics", auth);
+      context(server, new MetricsEndpoint(guard, scrape, meters), "/metrics", auth);
       context(server, new HealthEndpoint("/health", guard, health, k -> true, healthDetails, auth), "/health", auth);
       BasicAuth probeAuth = unauthenticatedProbes ? null : auth;
       context(server, new HealthEndpoint("/health/live", guard, health, k -> k == HealthCheck.Kind.LIVENESS,

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -38,12 +39,17 @@ import org.slf4j.LoggerFactory;
  *       drops the connection;</li>
  *   <li>when all {@code maxRequests} threads are busy, refuses the exchange: the JDK server closes
  *       that connection at once, instead of queueing it behind slow ones;</li>
+ *   <li>runs scrapes on {@code threads} workers of their own ({@code tradermetrics-exporter-scrape-N})
+ *       fed by a queue of {@value #SCRAPE_QUEUE} ({@link #handOff}): the request thread reads the
+ *       request and hands it over, and a busy worker takes the next scrape without sleeping. The
+ *       exchange keeps its deadline on the worker (a scrape still queued at its deadline is
+ *       dropped);</li>
  *   <li>counts the requests being answered, so that {@link #close} can refuse new ones and wait for
  *       those under way.</li>
  * </ul>
  *
- * <p>Thread-safe: the JDK dispatcher calls {@link #execute}, request threads call {@link #enter}
- * and {@link #exit}, the watchdog calls {@link #sweep}. An exchange's thread is interrupted only
+ * <p>Thread-safe: the JDK dispatcher calls {@link #execute}, request threads call {@link #enter},
+ * {@link #handOff} and {@link #exit}, scrape workers {@link #exit}, the watchdog calls {@link #sweep}. An exchange's thread is interrupted only
  * while that exchange runs (checked under the exchange's lock), and its interrupt status is cleared
  * before the thread takes the next one.
  */
@@ -52,8 +58,10 @@ final class RequestGuard implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
   private static final ThreadLocal<@Nullable Tracked> CURRENT = new ThreadLocal<>();
   static final long SWEEP_PERIOD_MILLIS = 100;
+  static final int SCRAPE_QUEUE = 1024;
 
   private final ThreadPoolExecutor pool;
+  private final ThreadPoolExecutor scrapes;
   private final @Nullable ScheduledExecutorService watchdog;
   private final Clock clock;
   private final long requestTimeoutNanos;
@@ -68,9 +76,12 @@ final class RequestGuard implements Executor {
   /**
    * @param startWatchdog false in tests that call {@link #sweep()} themselves
    */
-  RequestGuard(int maxRequests, Duration requestTimeout, Duration responseTimeout, Clock clock, boolean startWatchdog) {
+  RequestGuard(int maxRequests, int scrapeThreads, Duration requestTimeout, Duration responseTimeout, Clock clock,
+      boolean startWatchdog) {
     this.pool = new ThreadPoolExecutor(0, maxRequests, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new NamedDaemonThreads("tradermetrics-exporter"));
+    this.scrapes = new ThreadPoolExecutor(scrapeThreads, scrapeThreads, 0, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(SCRAPE_QUEUE), new NamedDaemonThreads("tradermetrics-exporter-scrape"));
     this.clock = clock;
     this.requestTimeoutNanos = requestTimeout.toNanos();
     this.responseTimeoutNanos = responseTimeout.toNanos();
@@ -124,6 +135,28 @@ final class RequestGuard implements Executor {
     return true;
   }
 
+  /**
+   * Hands the current exchange's answer to a scrape worker, keeping its deadline. The caller then
+   * leaves the exchange alone: {@code work} (or, if the deadline passes while it is queued,
+   * {@code abandon}) closes it and calls {@link #exit()}.
+   *
+   * @return false if the scrape queue is full (the caller answers and exits itself)
+   */
+  boolean handOff(Runnable work, Runnable abandon) {
+    Tracked t = CURRENT.get();
+    if (t == null) {
+      throw new IllegalStateException("handOff outside an exchange");
+    }
+    t.join();
+    try {
+      scrapes.execute(() -> t.continueOnThisThread(work, abandon));
+      return true;
+    } catch (RejectedExecutionException e) {
+      t.unjoin();
+      return false;
+    }
+  }
+
   /** Called after a successful {@link #enter()}, when the answer is written. */
   void exit() {
     synchronized (lock) {
@@ -171,6 +204,7 @@ final class RequestGuard implements Executor {
   /** Stops the threads; call after the JDK server stopped. */
   void shutdown() {
     pool.shutdownNow();
+    scrapes.shutdownNow();
     if (watchdog != null) {
       watchdog.shutdownNow();
     }
@@ -185,11 +219,17 @@ final class RequestGuard implements Executor {
     }
   }
 
-  /** One exchange and the thread running it. */
+  /**
+   * One exchange and the thread working on it now (none while a handed-off scrape is queued). The
+   * exchange is over when every party (the request thread, then a scrape worker it handed off to)
+   * has left it.
+   */
   private final class Tracked implements Runnable {
     private final Runnable exchange;
     private @Nullable Thread thread;
+    private int parties = 1;
     private boolean done;
+    private boolean expired;
     volatile long deadlineNanos;
     volatile boolean answering;
 
@@ -208,22 +248,63 @@ final class RequestGuard implements Executor {
       try {
         exchange.run();
       } finally {
-        running.remove(this);
-        CURRENT.remove();
-        synchronized (this) {
-          done = true;
-        }
-        Thread.interrupted(); // an interrupt of this exchange must not reach the next one
+        leave();
       }
     }
 
-    /** Interrupts the thread if the exchange still runs; true if it did. */
+    /** Runs handed-off work on a scrape worker, or {@code abandon} if the deadline passed while queued. */
+    void continueOnThisThread(Runnable work, Runnable abandon) {
+      boolean late;
+      synchronized (this) {
+        late = expired;
+        thread = Thread.currentThread();
+      }
+      CURRENT.set(this);
+      try {
+        (late ? abandon : work).run();
+      } finally {
+        leave();
+      }
+    }
+
+    /** Another party (a scrape worker) will work on this exchange. */
+    synchronized void join() {
+      parties++;
+    }
+
+    /** The scrape worker will not after all (its queue was full). */
+    synchronized void unjoin() {
+      parties--;
+    }
+
+    /** The current thread stops working on this exchange; it is over when the last party left. */
+    void leave() {
+      boolean over;
+      synchronized (this) {
+        if (thread == Thread.currentThread()) {
+          thread = null;
+        }
+        over = --parties == 0;
+        done = over;
+      }
+      if (over) {
+        running.remove(this);
+      }
+      if (CURRENT.get() == this) {
+        CURRENT.remove();
+      }
+      Thread.interrupted(); // an interrupt of this exchange must not reach the next one
+    }
+
+    /** Interrupts the thread working on the exchange, or marks a queued one late; true if it did either. */
     synchronized boolean expire() {
-      if (done || thread == null) {
+      if (done || expired) {
         return false;
       }
-      done = true;
-      thread.interrupt();
+      expired = true;
+      if (thread != null) {
+        thread.interrupt();
+      }
       return true;
     }
   }

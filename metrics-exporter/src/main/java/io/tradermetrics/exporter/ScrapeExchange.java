@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@code /metrics} exchange as the Prometheus client's transport-neutral
  * {@code PrometheusScrapeHandler} sees it. It counts the body bytes as written (compressed when gzip
- * was negotiated), hides {@code Accept-Encoding} on {@code HEAD} (the client's handler would write a
+ * was negotiated) and records the scrape in the exporter's meters just before the response ends
+ * (so the next scrape shows it), hides {@code Accept-Encoding} on {@code HEAD} (the client's handler would write a
  * gzip body even then), and answers a scrape that throws with a one-line 500 naming the failure,
  * logging the stack trace instead of sending it: at WARN the first time an exception class is seen,
  * at DEBUG after. One per request; not thread-safe.
@@ -28,26 +29,28 @@ final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequ
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
   private final HttpExchange exchange;
   private final Set<String> warned;
+  private final ExporterMeters meters;
+  private final long startNanos = System.nanoTime();
   private final boolean head;
+  private boolean recorded;
   private int status = 500;
   private boolean sent;
   private long bytes;
 
   /** @param warned the exception classes this endpoint has logged at WARN already; shared, concurrent */
-  ScrapeExchange(HttpExchange exchange, Set<String> warned) {
+  ScrapeExchange(HttpExchange exchange, Set<String> warned, ExporterMeters meters) {
     this.exchange = exchange;
     this.warned = warned;
+    this.meters = meters;
     this.head = exchange.getRequestMethod().equals("HEAD");
   }
 
-  /** The status sent, 500 if none was. */
-  int status() {
-    return status;
-  }
-
-  /** Body bytes written. */
-  long bytesWritten() {
-    return bytes;
+  /** Records the scrape once: success with its size when it answered 200, else error. */
+  private void record() {
+    if (!recorded) {
+      recorded = true;
+      meters.scraped(status, System.nanoTime() - startNanos, bytes);
+    }
   }
 
   @Override
@@ -106,12 +109,19 @@ final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequ
         out.write(b, off, len);
         bytes += len;
       }
+
+      @Override
+      public void close() throws IOException {
+        record();
+        super.close();
+      }
     };
   }
 
   @Override
   public void handleException(IOException e) throws IOException {
     status = 500;
+    record();
     throw e; // the client went away; nothing can be answered
   }
 
@@ -123,8 +133,9 @@ final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequ
     } else {
       LOG.debug("a /metrics scrape failed: {}", what, e);
     }
+    status = 500;
+    record();
     if (sent) {
-      status = 500;
       return; // the body was under way; the connection is closed with the exchange
     }
     try {
@@ -135,11 +146,11 @@ final class ScrapeExchange implements PrometheusHttpExchange, PrometheusHttpRequ
     } catch (IOException ignored) {
       // the client went away
     }
-    status = 500;
   }
 
   @Override
   public void close() {
+    record();
     exchange.close();
   }
 }

@@ -133,7 +133,7 @@ class SlowClientTest {
   @Nested
   class Guard {
     private final MockClock clock = new MockClock();
-    private final RequestGuard guard = new RequestGuard(4, Duration.ofSeconds(5), Duration.ofSeconds(30), clock, false);
+    private final RequestGuard guard = new RequestGuard(4, 1, Duration.ofSeconds(5), Duration.ofSeconds(30), clock, false);
 
     @AfterEach
     void shutdown() {
@@ -209,6 +209,57 @@ class SlowClientTest {
         Thread.sleep(1);
       }
       assertThat(w.interrupted().getCount()).as("a fresh request has its own deadline").isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheDeadlineOfAHandedOffScrapeAndDropsOneStillQueuedAtIt() throws Exception {
+      CountDownLatch firstRuns = new CountDownLatch(1);
+      CountDownLatch firstInterrupted = new CountDownLatch(1);
+      CountDownLatch releaseFirst = new CountDownLatch(1);
+      CountDownLatch secondRan = new CountDownLatch(1);
+      CountDownLatch secondAbandoned = new CountDownLatch(1);
+      CountDownLatch secondQueued = new CountDownLatch(1);
+      guard.execute(() -> {
+        guard.enter();
+        guard.handOff(() -> {
+          firstRuns.countDown();
+          try {
+            while (true) { // a scrape deaf to interrupts, so the worker stays busy until released
+              try {
+                releaseFirst.await();
+                return;
+              } catch (InterruptedException e) {
+                firstInterrupted.countDown();
+              }
+            }
+          } finally {
+            guard.exit();
+          }
+        }, guard::exit);
+      });
+      assertThat(firstRuns.await(10, TimeUnit.SECONDS)).isTrue();
+      guard.execute(() -> {
+        guard.enter();
+        guard.handOff(() -> {
+          secondRan.countDown();
+          guard.exit();
+        }, () -> {
+          secondAbandoned.countDown();
+          guard.exit();
+        });
+        secondQueued.countDown(); // the only scrape worker is busy: queued
+      });
+      assertThat(secondQueued.await(10, TimeUnit.SECONDS)).isTrue();
+
+      clock.add(Duration.ofSeconds(29));
+      guard.sweep();
+      assertThat(firstInterrupted.getCount()).as("within the response timeout").isEqualTo(1);
+      clock.add(Duration.ofSeconds(1));
+      guard.sweep();
+      assertThat(firstInterrupted.await(10, TimeUnit.SECONDS)).as("the worker's scrape is interrupted").isTrue();
+      releaseFirst.countDown();
+      assertThat(secondAbandoned.await(10, TimeUnit.SECONDS)).as("the one queued past its deadline is dropped").isTrue();
+      assertThat(secondRan.getCount()).isEqualTo(1);
     }
 
     @Test

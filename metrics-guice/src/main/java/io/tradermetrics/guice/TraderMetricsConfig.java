@@ -323,7 +323,7 @@ public final class TraderMetricsConfig {
     return exporter.port;
   }
 
-  /** Scrapes served at once ({@code tradermetrics.exporter.threads}). */
+  /** Threads serving {@code /metrics} scrapes ({@code tradermetrics.exporter.threads}). */
   public int threads() {
     return exporter.threads;
   }
