@@ -84,6 +84,36 @@ class SlowClientTest {
   }
 
   @Test
+  @DisplayName("while every scrape worker is busy, /health/live and /health/ready answer within 2 s")
+  void probesAnswerWhileEveryScrapeWorkerIsBusy() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch inside = new CountDownLatch(2);
+    registry.getPrometheusRegistry().register(() -> {
+      inside.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return io.prometheus.metrics.model.snapshots.GaugeSnapshot.builder().name("slow").help("Waits for the test").build();
+    });
+    server = MetricsServer.builder(registry).port(0).threads(2).buildAndStart();
+    var scrapes = List.of(
+        http.sendAsync(HttpRequest.newBuilder(server.metricsUri()).build(), HttpResponse.BodyHandlers.ofString()),
+        http.sendAsync(HttpRequest.newBuilder(server.metricsUri()).build(), HttpResponse.BodyHandlers.ofString()));
+    try {
+      assertThat(inside.await(20, TimeUnit.SECONDS)).as("both scrape workers busy").isTrue();
+      assertThat(getWithin2Seconds("/health/live").statusCode()).isEqualTo(200);
+      assertThat(getWithin2Seconds("/health/ready").statusCode()).isEqualTo(200);
+    } finally {
+      release.countDown();
+    }
+    for (var scrape : scrapes) {
+      assertThat(scrape.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   @DisplayName("connections that do not finish their request within the request timeout are closed")
   void closesConnectionsThatDoNotFinishTheirRequestInTime() throws Exception {
     server = MetricsServer.builder(registry).port(0).requestTimeout(Duration.ofSeconds(1)).buildAndStart();

@@ -30,7 +30,7 @@ final class AlertsProperties {
       Duration.ofDays(7));
   static final ConfigKey RUNBOOK_URL = string("alerts.runbook-url", "",
       "empty or " + HTTP_URL + ", e.g. https://wiki.example.com/runbooks/trading");
-  static final ConfigKey LABELS = map("alerts.labels", "a string; the name " + InstrumentationProperties.TAG_KEY_RULE);
+  static final ConfigKey LABELS = map("alerts.labels", "label names (" + InstrumentationProperties.TAG_KEY_RULE + ") to strings");
 
   static final List<ConfigKey> KEYS = List.of(ALERTMANAGER_URL, QUEUE_CAPACITY, TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF,
       RESOLVE_AFTER, RUNBOOK_URL, LABELS);

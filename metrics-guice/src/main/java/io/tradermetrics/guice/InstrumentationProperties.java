@@ -28,7 +28,7 @@ final class InstrumentationProperties {
 
   static final ConfigKey NAMESPACE = string("namespace", InstrumentationSettings.DEFAULT_NAMESPACE,
       InstrumentationSettings.NAMESPACE_RULE + ", e.g. trader");
-  static final ConfigKey COMMON_TAGS = map("common-tags", "a string; the key " + TAG_KEY_RULE);
+  static final ConfigKey COMMON_TAGS = map("common-tags", "tag keys (" + TAG_KEY_RULE + ") to strings");
   static final ConfigKey LABEL_VALUE_LIMIT = integer("labels.value-limit", InstrumentationSettings.DEFAULT_LABEL_VALUE_LIMIT,
       1, Integer.MAX_VALUE);
   static final ConfigKey LATENCY_BUCKETS = optional("histograms.latency-buckets",

@@ -21,7 +21,7 @@ final class OtlpProperties {
   static final ConfigKey URL = string("otlp.url", "http://localhost:4318/v1/metrics",
       "an http or https URL, e.g. http://localhost:4318/v1/metrics");
   static final ConfigKey STEP = duration("otlp.step", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofDays(1));
-  static final ConfigKey HEADERS = map("otlp.headers", "a string; the name an HTTP header name");
+  static final ConfigKey HEADERS = map("otlp.headers", "HTTP header names to strings");
 
   static final List<ConfigKey> KEYS = List.of(ENABLED, URL, STEP, HEADERS);
 
