@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       request and hands it over, and a busy worker takes the next scrape without sleeping. The
  *       exchange keeps its deadline on the worker (a scrape still queued at its deadline is
  *       dropped);</li>
- *   <li>counts the requests being answered, so that {@link #close} can refuse new ones and wait for
+ *   <li>counts the requests being answered, so that {@link #drain} can refuse new ones and wait for
  *       those under way.</li>
  * </ul>
  *
@@ -118,7 +118,7 @@ final class RequestGuard implements Executor {
    * Called by an endpoint on the exchange's thread when it starts to answer: the exchange now has
    * {@code responseTimeout} to finish.
    *
-   * @return false once {@link #close} began: answer 503 and do not call {@link #exit()}
+   * @return false once {@link #drain} began: answer 503 and do not call {@link #exit()}
    */
   boolean enter() {
     synchronized (lock) {
