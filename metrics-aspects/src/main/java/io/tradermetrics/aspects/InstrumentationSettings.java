@@ -9,6 +9,23 @@ import java.util.regex.Pattern;
  */
 public final class InstrumentationSettings {
 
+  /** The default meter name prefix. */
+  public static final String DEFAULT_NAMESPACE = "trader";
+  /** What a namespace must look like, completing "expected ...". */
+  public static final String NAMESPACE_RULE = "lower-case letters, digits and '_', starting with a letter";
+  /** The default distinct values per label and metric. */
+  public static final int DEFAULT_LABEL_VALUE_LIMIT = 100;
+  /** The default time an order may stay in flight. */
+  public static final java.time.Duration DEFAULT_ORDERS_TIMEOUT = java.time.Duration.ofSeconds(60);
+  /** The shortest valid orders timeout. */
+  public static final java.time.Duration MIN_ORDERS_TIMEOUT = java.time.Duration.ofMillis(1);
+  /** The longest valid orders timeout. */
+  public static final java.time.Duration MAX_ORDERS_TIMEOUT = java.time.Duration.ofDays(1);
+  /** The default most orders in flight. */
+  public static final int DEFAULT_ORDERS_CAPACITY = 100_000;
+  /** The largest valid orders capacity. */
+  public static final int MAX_ORDERS_CAPACITY = 100_000_000;
+
   private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final InstrumentationSettings DEFAULTS = builder().build();
 
@@ -82,11 +99,11 @@ public final class InstrumentationSettings {
 
   /** Builds {@link InstrumentationSettings}. Not thread-safe. */
   public static final class Builder {
-    private String namespace = "trader";
-    private int labelValueLimit = 100;
+    private String namespace = DEFAULT_NAMESPACE;
+    private int labelValueLimit = DEFAULT_LABEL_VALUE_LIMIT;
     private List<Double> latencyBucketsSeconds = MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
-    private java.time.Duration ordersTimeout = java.time.Duration.ofSeconds(60);
-    private int ordersCapacity = 100_000;
+    private java.time.Duration ordersTimeout = DEFAULT_ORDERS_TIMEOUT;
+    private int ordersCapacity = DEFAULT_ORDERS_CAPACITY;
     private List<Double> bpsBuckets = MetricCatalog.DEFAULT_BPS_BUCKETS;
 
     private Builder() {}
@@ -98,8 +115,7 @@ public final class InstrumentationSettings {
      */
     public Builder namespace(String namespace) {
       if (!NAMESPACE.matcher(namespace).matches()) {
-        throw new IllegalArgumentException("namespace '" + namespace
-            + "' is not valid: expected lower-case letters, digits and '_', starting with a letter");
+        throw new IllegalArgumentException("namespace '" + namespace + "' is not valid: expected " + NAMESPACE_RULE);
       }
       this.namespace = namespace;
       return this;
@@ -140,7 +156,7 @@ public final class InstrumentationSettings {
      * @throws IllegalArgumentException unless from 1 ms to 1 day
      */
     public Builder ordersTimeout(java.time.Duration timeout) {
-      if (timeout.compareTo(java.time.Duration.ofMillis(1)) < 0 || timeout.compareTo(java.time.Duration.ofDays(1)) > 0) {
+      if (timeout.compareTo(MIN_ORDERS_TIMEOUT) < 0 || timeout.compareTo(MAX_ORDERS_TIMEOUT) > 0) {
         throw new IllegalArgumentException("ordersTimeout " + timeout + " is not valid: expected from 1ms to 1d");
       }
       this.ordersTimeout = timeout;
@@ -154,8 +170,8 @@ public final class InstrumentationSettings {
      * @throws IllegalArgumentException unless from 1 to 100,000,000
      */
     public Builder ordersCapacity(int capacity) {
-      if (capacity < 1 || capacity > 100_000_000) {
-        throw new IllegalArgumentException("ordersCapacity " + capacity + " is not valid: expected from 1 to 100000000");
+      if (capacity < 1 || capacity > MAX_ORDERS_CAPACITY) {
+        throw new IllegalArgumentException("ordersCapacity " + capacity + " is not valid: expected from 1 to " + MAX_ORDERS_CAPACITY);
       }
       this.ordersCapacity = capacity;
       return this;

@@ -67,7 +67,7 @@ class HealthAndInfoTest {
 
   @Test
   void reportsAllUpInTheActuatorShapeWithHttp200() throws Exception {
-    start(MetricsServer.builder(registry)
+    start(MetricsServer.builder(registry).healthDetails(HealthDetails.ALWAYS)
         .healthCheck(check("venue", HealthCheck.Kind.READINESS, HealthResult.up(Map.of("latencyMillis", 12, "name", "bitstamp"))))
         .healthCheck(check("heap", HealthCheck.Kind.LIVENESS, HealthResult.up())));
     HttpResponse<String> response = get("/health");
@@ -104,7 +104,7 @@ class HealthAndInfoTest {
 
   @Test
   void splitsLivenessAndReadinessByKind() throws Exception {
-    start(MetricsServer.builder(registry)
+    start(MetricsServer.builder(registry).healthDetails(HealthDetails.ALWAYS)
         .healthCheck(check("deadlock", HealthCheck.Kind.LIVENESS, HealthResult.down("threads deadlocked")))
         .healthCheck(check("venue", HealthCheck.Kind.READINESS, HealthResult.up())));
     HttpResponse<String> live = get("/health/live");
@@ -130,7 +130,7 @@ class HealthAndInfoTest {
         throw new IllegalStateException("venue session lost");
       }
     };
-    start(MetricsServer.builder(registry).healthCheck(throwing));
+    start(MetricsServer.builder(registry).healthDetails(HealthDetails.ALWAYS).healthCheck(throwing));
     HttpResponse<String> response = get("/health/ready");
     assertThat(response.statusCode()).isEqualTo(503);
     JsonNode venue = JSON.readTree(response.body()).at("/components/venue");
@@ -154,7 +154,7 @@ class HealthAndInfoTest {
         return HealthResult.up();
       }
     };
-    start(MetricsServer.builder(registry).healthCheck(hung)
+    start(MetricsServer.builder(registry).healthDetails(HealthDetails.ALWAYS).healthCheck(hung)
         .healthCheck(check("fine", HealthCheck.Kind.READINESS, HealthResult.up()))
         .healthCheckTimeout(Duration.ofMillis(200)));
     for (int i = 0; i < 3; i++) {
@@ -196,7 +196,7 @@ class HealthAndInfoTest {
     MockClock clock = new MockClock();
     MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", Duration.ofSeconds(5), clock);
     KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
-    start(MetricsServer.builder(registry).healthCheck(marketData).healthCheck(killSwitch));
+    start(MetricsServer.builder(registry).healthDetails(HealthDetails.ALWAYS).healthCheck(marketData).healthCheck(killSwitch));
 
     assertThat(get("/health/ready").statusCode()).as("no tick yet").isEqualTo(503);
     marketData.recordTick();

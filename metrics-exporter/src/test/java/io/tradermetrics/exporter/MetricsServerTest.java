@@ -175,6 +175,26 @@ class MetricsServerTest {
     }
 
     @Test
+    void answersAFailingScrapeWithOneLineAndLogsTheStackTraceOnce() throws Exception {
+      Collector broken = () -> {
+        throw new IllegalStateException("collector broken on purpose");
+      };
+      registry.getPrometheusRegistry().register(broken);
+      try (LogCapture log = new LogCapture(MetricsServer.class)) {
+        HttpResponse<String> first = get("/metrics");
+        HttpResponse<String> second = get("/metrics");
+        for (HttpResponse<String> failed : List.of(first, second)) {
+          assertThat(failed.statusCode()).isEqualTo(500);
+          assertThat(failed.body()).isEqualTo("scrape failed: java.lang.IllegalStateException: collector broken on purpose"
+              + " (the stack trace is in the application's log)\n");
+        }
+        assertThat(log.atLeast(Level.WARNING)).singleElement()
+            .satisfies(r -> assertThat(r.getThrown()).hasMessage("collector broken on purpose"));
+        assertThat(log.records).filteredOn(r -> r.getThrown() != null).hasSize(2); // the second at DEBUG (FINE)
+      }
+    }
+
+    @Test
     void exposesScrapeDurationAndSizeOfEarlierScrapesWithHelp() throws Exception {
       int firstSize = get("/metrics").body().getBytes(StandardCharsets.UTF_8).length;
       String body = get("/metrics").body();
@@ -293,6 +313,31 @@ class MetricsServerTest {
       assertThatThrownBy(() -> MetricsServer.builder(registry).port(server.port()).buildAndStart())
           .isInstanceOf(BindException.class)
           .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
+    }
+
+    @Test
+    void saysThePortIsTheProblemWhenItIsInUse() {
+      assertThatThrownBy(() -> MetricsServer.builder(registry).port(server.port()).buildAndStart())
+          .isInstanceOf(BindException.class)
+          .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": port " + server.port() + " is in use")
+          .hasMessageContaining("the port is the problem");
+    }
+
+    @Test
+    void saysTheHostIsTheProblemWhenItDoesNotResolve() {
+      assertThatThrownBy(() -> MetricsServer.builder(registry).host("nohost.invalid").port(0).buildAndStart())
+          .isInstanceOf(java.net.UnknownHostException.class)
+          .hasMessage("cannot listen on nohost.invalid:0: host 'nohost.invalid' does not resolve to an address; the host "
+              + "is the problem, expected an address or name of this machine");
+    }
+
+    @Test
+    void saysTheHostIsTheProblemWhenItIsNotAnAddressOfThisMachine() {
+      // 192.0.2.1 is TEST-NET-1 (RFC 5737): never assigned to a machine
+      assertThatThrownBy(() -> MetricsServer.builder(registry).host("192.0.2.1").port(0).buildAndStart())
+          .isInstanceOf(BindException.class)
+          .hasMessageStartingWith("cannot listen on 192.0.2.1:0: host '192.0.2.1' (192.0.2.1) is not an address of this machine")
+          .hasMessageEndingWith("the host is the problem");
     }
 
     @Test

@@ -101,21 +101,36 @@ class SecurityTest {
     }
 
     @Test
-    void readsCredentialsFromTheEnvironment() throws Exception {
-      Map<String, String> env = Map.of("TM_USER", "prometheus", "TM_PASSWORD", "from-env");
-      server = MetricsServer.builder(registry).port(0)
-          .basicAuthFromEnvironment("TM_USER", "TM_PASSWORD", env::get).buildAndStart();
-      assertThat(get(http, "/metrics", basic("prometheus", "from-env")).statusCode()).isEqualTo(200);
-      assertThat(get(http, "/metrics", basic("prometheus", "s3cret")).statusCode()).isEqualTo(401);
+    void acceptsTheSchemeNameInAnyCase() throws Exception {
+      server = MetricsServer.builder(registry).port(0).basicAuth("prometheus", "s3cret").buildAndStart();
+      String token = basic("prometheus", "s3cret").substring("Basic ".length());
+      for (String scheme : List.of("basic", "BASIC", "bAsIc")) {
+        assertThat(get(http, "/metrics", scheme + " " + token).statusCode()).as(scheme).isEqualTo(200);
+      }
     }
 
     @Test
-    void failsAtStartNamingTheMissingVariableButNotAValue() {
-      Map<String, String> env = Map.of("TM_USER", "prometheus");
-      assertThatThrownBy(() -> MetricsServer.builder(registry).port(0)
-          .basicAuthFromEnvironment("TM_USER", "TM_PASSWORD", env::get).buildAndStart())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("basicAuthFromEnvironment: environment variable 'TM_PASSWORD' (password) is not set");
+    void refusesMalformedAuthorizationHeadersWith401() throws Exception {
+      server = MetricsServer.builder(registry).port(0).basicAuth("prometheus", "s3cret").buildAndStart();
+      for (String header : List.of("Basic", "Basic !!!not-base64!!!", "Basic " + Base64.getEncoder().encodeToString(
+          "no-colon".getBytes(StandardCharsets.UTF_8)), "Bearer abc")) {
+        HttpResponse<String> response = get(http, "/metrics", header);
+        assertThat(response.statusCode()).as(header).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(header).isPresent();
+      }
+    }
+
+    @Test
+    void checksCredentialsBeforeTheMethod() throws Exception {
+      server = MetricsServer.builder(registry).port(0).basicAuth("prometheus", "s3cret").buildAndStart();
+      HttpRequest.Builder post = HttpRequest.newBuilder(server.baseUri().resolve("/metrics"))
+          .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("x"));
+      HttpResponse<String> anonymous = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+      HttpResponse<String> authorized = http.send(post.header("Authorization", basic("prometheus", "s3cret")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(authorized.statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -143,16 +158,8 @@ class SecurityTest {
 
     @Test
     void servesHttpsFromAPkcs12KeystoreToAClientThatTrustsIt(@TempDir Path dir) throws Exception {
-      Path keystore = dir.resolve("exporter.p12");
+      Path keystore = keytool(dir, "exporter.p12", "-validity", "2");
       char[] password = "changeit".toCharArray();
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "exporter", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-          "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-          .redirectErrorStream(true).start();
-      String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(keytool.exitValue()).as(keytoolOutput).isZero();
 
       server = MetricsServer.builder(registry).port(0).tls(keystore, password).buildAndStart();
       assertThat(server.metricsUri()).hasToString("https://127.0.0.1:" + server.port() + "/metrics");
@@ -175,12 +182,155 @@ class SecurityTest {
       assertThatThrownBy(() -> get(untrusting, "/metrics", null)).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
     }
 
+    private Path keytool(Path dir, String name, String... extra) throws Exception {
+      Path keystore = dir.resolve(name);
+      List<String> command = new java.util.ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+          "-genkeypair", "-alias", "exporter", "-keyalg", "EC", "-groupname", "secp256r1",
+          "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
+          "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit"));
+      command.addAll(List.of(extra));
+      Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(keytool.exitValue()).as(output).isZero();
+      return keystore;
+    }
+
+    @Test
+    void failsAtStartSayingAMissingKeystoreDoesNotExist(@TempDir Path dir) {
+      Path missing = dir.resolve("nonexistent").resolve("ks.p12");
+      assertThatThrownBy(() -> MetricsServer.builder(registry).port(0).tls(missing, "x".toCharArray()).buildAndStart())
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessage("tls keystore '" + missing + "' cannot be used: no such file");
+    }
+
+    @Test
+    void failsAtStartOnAWrongKeystorePassword(@TempDir Path dir) throws Exception {
+      Path keystore = keytool(dir, "exporter.p12", "-validity", "2");
+      assertThatThrownBy(() -> MetricsServer.builder(registry).port(0).tls(keystore, "wrong".toCharArray()).buildAndStart())
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessage("tls keystore '" + keystore + "' cannot be used: wrong password (the keystore cannot be opened with it)");
+    }
+
+    @Test
+    void failsAtStartOnAKeystoreHoldingOnlyACertificate(@TempDir Path dir) throws Exception {
+      Path full = keytool(dir, "exporter.p12", "-validity", "2");
+      KeyStore source = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(full)) {
+        source.load(in, "changeit".toCharArray());
+      }
+      KeyStore certOnly = KeyStore.getInstance("PKCS12");
+      certOnly.load(null, null);
+      certOnly.setCertificateEntry("exporter-cert", source.getCertificate("exporter"));
+      Path keystore = dir.resolve("cert-only.p12");
+      try (var out = Files.newOutputStream(keystore)) {
+        certOnly.store(out, "changeit".toCharArray());
+      }
+      assertThatThrownBy(() -> MetricsServer.builder(registry).port(0).tls(keystore, "changeit".toCharArray()).buildAndStart())
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageStartingWith("tls keystore '" + keystore + "' cannot be used: it holds no private key, only "
+              + "certificates (aliases exporter-cert)");
+    }
+
+    @Test
+    void failsAtStartOnAFileThatIsNotAKeystore(@TempDir Path dir) throws Exception {
+      Path keystore = Files.writeString(dir.resolve("exporter.p12"), "not a keystore\n");
+      assertThatThrownBy(() -> MetricsServer.builder(registry).port(0).tls(keystore, "x".toCharArray()).buildAndStart())
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageStartingWith("tls keystore '" + keystore + "' cannot be used: not a PKCS#12 keystore");
+    }
+
+    @Test
+    void startsWithAnExpiredCertificateButWarnsNamingTheFile(@TempDir Path dir) throws Exception {
+      Path keystore = keytool(dir, "expired.p12", "-startdate", "-10d", "-validity", "2");
+      try (LogCapture log = new LogCapture(TlsKeystore.class)) {
+        server = MetricsServer.builder(registry).port(0).tls(keystore, "changeit".toCharArray()).buildAndStart();
+        assertThat(log.atLeast(java.util.logging.Level.WARNING)).singleElement()
+            .satisfies(r -> assertThat(r.getMessage())
+                .contains("tls keystore '" + keystore + "'", "alias 'exporter'", "expired on"));
+      }
+      assertThat(server.baseUri().getScheme()).isEqualTo("https");
+    }
+
     @Test
     void failsAtStartNamingAKeystoreThatCannotBeRead(@TempDir Path dir) {
       Path missing = dir.resolve("missing.p12");
       assertThatThrownBy(() -> MetricsServer.builder(registry).port(0).tls(missing, "x".toCharArray()).buildAndStart())
           .isInstanceOf(java.io.IOException.class)
           .hasMessageStartingWith("tls keystore '" + missing + "' cannot be used");
+    }
+  }
+
+  @Nested
+  class HealthDetailsShown {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final HealthCheck leaky = new HealthCheck() {
+      @Override
+      public String name() {
+        return "database";
+      }
+
+      @Override
+      public HealthResult check() {
+        throw new IllegalStateException("cannot connect to jdbc:postgresql://db/trades?password=hunter2");
+      }
+    };
+
+    private boolean detailsShown(HttpResponse<String> response) {
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).contains("\"database\":{\"status\":\"DOWN\"");
+      return response.body().contains("hunter2");
+    }
+
+    private void start(HealthDetails details, boolean auth) throws Exception {
+      MetricsServer.Builder builder = MetricsServer.builder(registry).port(0).healthCheck(leaky).healthDetails(details);
+      if (auth) {
+        builder.basicAuth("prometheus", "s3cret").unauthenticatedProbes(true);
+      }
+      server = builder.buildAndStart();
+    }
+
+    @Test
+    void byDefaultWithoutAuthenticationShowStatusesOnly() throws Exception {
+      server = MetricsServer.builder(registry).port(0).healthCheck(leaky).buildAndStart();
+      assertThat(detailsShown(get(http, "/health", null))).isFalse();
+      assertThat(detailsShown(get(http, "/health/ready", null))).isFalse();
+    }
+
+    @Test
+    void whenAuthorizedShowsDetailsOnlyToCallersWithCredentials() throws Exception {
+      start(HealthDetails.WHEN_AUTHORIZED, true);
+      assertThat(detailsShown(get(http, "/health", basic("prometheus", "s3cret")))).isTrue();
+      assertThat(detailsShown(get(http, "/health/ready", basic("prometheus", "s3cret")))).isTrue();
+      assertThat(detailsShown(get(http, "/health/ready", null))).isFalse();
+      assertThat(detailsShown(get(http, "/health/ready", basic("prometheus", "wrong")))).isFalse();
+    }
+
+    @Test
+    void whenAuthorizedWithAuthenticationOffShowsStatusesOnly() throws Exception {
+      start(HealthDetails.WHEN_AUTHORIZED, false);
+      assertThat(detailsShown(get(http, "/health", null))).isFalse();
+      assertThat(detailsShown(get(http, "/health", basic("prometheus", "s3cret")))).isFalse();
+    }
+
+    @Test
+    void neverShowsDetailsEvenWithCredentials() throws Exception {
+      start(HealthDetails.NEVER, true);
+      assertThat(detailsShown(get(http, "/health", basic("prometheus", "s3cret")))).isFalse();
+      server.close();
+      start(HealthDetails.NEVER, false);
+      assertThat(detailsShown(get(http, "/health", null))).isFalse();
+    }
+
+    @Test
+    void alwaysShowsDetailsToEveryCallerThatMayReadTheEndpoint() throws Exception {
+      start(HealthDetails.ALWAYS, false);
+      assertThat(detailsShown(get(http, "/health", null))).isTrue();
+      server.close();
+      start(HealthDetails.ALWAYS, true);
+      assertThat(detailsShown(get(http, "/health/ready", null))).isTrue();
+      assertThat(get(http, "/health", null).statusCode()).isEqualTo(401);
     }
   }
 }

@@ -3,32 +3,30 @@ package io.tradermetrics.guice;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.tradermetrics.aspects.InstrumentationSettings;
-import io.tradermetrics.catalog.MetricCatalog;
+import io.tradermetrics.exporter.HealthDetails;
+import io.tradermetrics.exporter.TlsKeystore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The validated settings of {@link TraderMetricsModule}, read from the {@code tradermetrics} block of
- * a Typesafe {@link Config}. Every key, its default and its unit are listed in
- * {@code docs/configuration.md}; the defaults live in this module's {@code reference.conf}.
+ * a Typesafe {@link Config}. Each area has one key table with each key's default, range and rule,
+ * written once ({@code ExporterProperties}, {@code InstrumentationProperties},
+ * {@code LifecycleProperties}, {@code AlertsProperties}, {@code OtlpProperties},
+ * {@code InfoProperties}); this module's {@code reference.conf} and {@code docs/configuration.md}
+ * are checked against them by a test.
  *
  * <p>Immutable and thread-safe. Bound in the injector, so other modules can read it (for example
  * {@link #ordersTimeout()} for the order-lifecycle feature).
@@ -44,23 +42,30 @@ public final class TraderMetricsConfig {
   }
 
   /**
-   * Basic authentication on the exporter, when {@code tradermetrics.exporter.auth.enabled} is true.
-   * Only the names of the environment variables holding the credentials are configured, never the
-   * credentials themselves.
+   * Basic authentication on the exporter, when {@code tradermetrics.exporter.auth.enabled} is true,
+   * with the credentials read from the environment variables that
+   * {@code tradermetrics.exporter.auth.username-env} and {@code password-env} name (the file names
+   * the variables, never the credentials). {@link #toString()} hides the password.
    *
-   * @param usernameEnv           the variable holding the username
-   * @param passwordEnv           the variable holding the password
+   * @param username              the username
+   * @param password              the password
    * @param unauthenticatedProbes whether {@code /health/live} and {@code /health/ready} answer without credentials
    */
-  public record Auth(String usernameEnv, String passwordEnv, boolean unauthenticatedProbes) {}
+  public record Auth(String username, String password, boolean unauthenticatedProbes) {
+    @Override
+    public String toString() {
+      return "Auth[username=" + username + ", password=***, unauthenticatedProbes=" + unauthenticatedProbes + "]";
+    }
+  }
 
   /**
    * HTTPS on the exporter, when {@code tradermetrics.exporter.tls.enabled} is true.
    *
-   * @param keystore    the PKCS#12 keystore with key and certificate
-   * @param passwordEnv the environment variable holding the keystore password
+   * @param keystore the PKCS#12 keystore file ({@code tradermetrics.exporter.tls.keystore})
+   * @param loaded   that keystore, loaded and checked with the password from the variable
+   *                 {@code tradermetrics.exporter.tls.password-env} names
    */
-  public record Tls(java.nio.file.Path keystore, String passwordEnv) {}
+  public record Tls(java.nio.file.Path keystore, TlsKeystore loaded) {}
 
   /**
    * The OTLP push settings, when {@code tradermetrics.otlp.enabled} is true.
@@ -110,146 +115,105 @@ public final class TraderMetricsConfig {
     }
   }
 
-  static final String ROOT = "tradermetrics";
-  private static final Pattern GIT_COMMIT = Pattern.compile("[0-9a-f]{7,40}");
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final Pattern TAG_KEY = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern METER_NAME = Pattern.compile("[a-z][a-z0-9_.]*");
+  static final String ROOT = ConfigKey.ROOT;
 
-  /** The leaf keys under {@code tradermetrics.}, each with a sentence saying what is valid. */
-  private static final Map<String, String> KEYS = keys();
-  /** Keys whose children are free-form (a map of names to values). */
-  private static final Set<String> OPEN_MAPS = Set.of("common-tags", "histograms.buckets", "otlp.headers", "alerts.labels");
+  /** Every key of every area. */
+  static final List<ConfigKey> KEYS = keys();
 
-  private final String namespace;
-  private final Map<String, String> commonTags;
-  private final int labelValueLimit;
-  private final @Nullable List<Double> latencyBucketsSeconds;
-  private final @Nullable List<Double> bpsBuckets;
-  private final Map<String, List<Double>> histogramBuckets;
-  private final boolean exporterEnabled;
-  private final String host;
-  private final int port;
-  private final int threads;
-  private final Duration healthCheckTimeout;
-  private final @Nullable Auth auth;
-  private final @Nullable Tls tls;
-  private final Start start;
-  private final boolean shutdownHook;
-  private final Set<JvmBinder> binders;
-  private final Duration ordersTimeout;
-  private final int ordersCapacity;
-  private final @Nullable Otlp otlp;
-  private final Info info;
-  private final @Nullable Alerting alerting;
+  private final InstrumentationProperties instrumentation;
+  private final ExporterProperties exporter;
+  private final LifecycleProperties lifecycle;
+  private final OtlpProperties otlp;
+  private final AlertsProperties alerts;
+  private final InfoProperties info;
 
-  private TraderMetricsConfig(Reader r) {
-    namespace = r.string("namespace", v -> NAMESPACE.matcher(v).matches());
-    commonTags = r.stringMap("common-tags", TAG_KEY, "a tag key: letters, digits and '_', not starting with a digit");
-    labelValueLimit = r.integer("labels.value-limit", 1, Integer.MAX_VALUE);
-    latencyBucketsSeconds = r.config.hasPath(path("histograms.latency-buckets"))
-        ? r.buckets("histograms.latency-buckets") : null;
-    bpsBuckets = r.config.hasPath(path("histograms.bps-buckets")) ? r.buckets("histograms.bps-buckets") : null;
-    histogramBuckets = r.bucketMap("histograms.buckets");
-    exporterEnabled = r.bool("exporter.enabled");
-    host = r.string("exporter.host", v -> !v.isBlank());
-    port = r.integer("exporter.port", 0, 65535);
-    threads = r.integer("exporter.threads", 1, 64);
-    healthCheckTimeout = r.duration("exporter.health-check-timeout", Duration.ofMillis(1), Duration.ofMinutes(1));
-    boolean authOn = r.bool("exporter.auth.enabled");
-    String userEnv = r.string("exporter.auth.username-env", v -> ENV_NAME.matcher(v).matches());
-    String passEnv = r.string("exporter.auth.password-env", v -> ENV_NAME.matcher(v).matches());
-    boolean probes = r.bool("exporter.auth.unauthenticated-probes");
-    auth = authOn ? new Auth(userEnv, passEnv, probes) : null;
-    boolean tlsOn = r.bool("exporter.tls.enabled");
-    String keystore = r.string("exporter.tls.keystore", v -> true);
-    if (tlsOn && keystore.isBlank()) {
-      r.bad("exporter.tls.keystore", r.value("exporter.tls.keystore"), "the path of a PKCS#12 keystore when tls.enabled is true");
-    }
-    String tlsPassEnv = r.string("exporter.tls.password-env", v -> ENV_NAME.matcher(v).matches());
-    tls = tlsOn && !keystore.isBlank() ? new Tls(java.nio.file.Path.of(keystore), tlsPassEnv) : null;
-    start = Start.valueOf(r.choice("lifecycle.start", "on-injector-creation", "manual")
-        .toUpperCase(Locale.ROOT).replace('-', '_'));
-    shutdownHook = r.bool("lifecycle.shutdown-hook");
-    EnumSet<JvmBinder> on = EnumSet.noneOf(JvmBinder.class);
-    for (JvmBinder binder : JvmBinder.values()) {
-      if (r.bool("binders." + binder.key())) {
-        on.add(binder);
-      }
-    }
-    binders = Collections.unmodifiableSet(on);
-    ordersTimeout = r.duration("orders.timeout", Duration.ofMillis(1), Duration.ofDays(1));
-    ordersCapacity = r.integer("orders.capacity", 1, 100_000_000);
-    boolean otlpEnabled = r.bool("otlp.enabled");
-    URI url = r.httpUrl("otlp.url");
-    Duration step = r.duration("otlp.step", Duration.ofSeconds(1), Duration.ofDays(1));
-    Map<String, String> headers = r.stringMap("otlp.headers", Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+"),
-        "an HTTP header name");
-    otlp = otlpEnabled && url != null ? new Otlp(url, step, headers) : null;
-    String amUrl = r.string("alerts.alertmanager-url", v -> true);
-    URI am = amUrl.isBlank() ? null : r.httpUrl("alerts.alertmanager-url");
-    int queueCapacity = r.integer("alerts.queue-capacity", 1, 1_000_000);
-    Duration amTimeout = r.duration("alerts.timeout", Duration.ofMillis(1), Duration.ofMinutes(5));
-    Duration initialBackoff = r.duration("alerts.initial-backoff", Duration.ofMillis(1), Duration.ofHours(1));
-    Duration maxBackoff = r.duration("alerts.max-backoff", Duration.ofMillis(1), Duration.ofHours(1));
-    if (maxBackoff.compareTo(initialBackoff) < 0) {
-      r.bad("alerts.max-backoff", r.value("alerts.max-backoff"), "at least alerts.initial-backoff (" + initialBackoff + ")");
-    }
-    Duration resolveAfter = r.duration("alerts.resolve-after", Duration.ofSeconds(1), Duration.ofDays(7));
-    String runbookUrl = r.string("alerts.runbook-url", v -> v.isEmpty() || v.startsWith("http://") || v.startsWith("https://"));
-    Map<String, String> alertLabels = new LinkedHashMap<>(commonTags);
-    alertLabels.putAll(r.stringMap("alerts.labels", TAG_KEY, "a label name: letters, digits and '_', not starting with a digit"));
-    alerting = am == null ? null : new Alerting(am, queueCapacity, amTimeout, initialBackoff, maxBackoff, resolveAfter,
-        runbookUrl, alertLabels);
-    String buildTime = r.string("info.build-time", v -> v.isEmpty() || parsesAsInstant(v));
-    info = new Info(blankToNull(r.string("info.name", v -> true)), blankToNull(r.string("info.version", v -> true)),
-        buildTime.isEmpty() || !parsesAsInstant(buildTime) ? null : Instant.parse(buildTime),
-        blankToNull(r.string("info.git-commit", v -> v.isEmpty() || GIT_COMMIT.matcher(v).matches())));
+  private TraderMetricsConfig(ConfigReader r) {
+    instrumentation = InstrumentationProperties.load(r);
+    exporter = ExporterProperties.load(r);
+    lifecycle = LifecycleProperties.load(r);
+    otlp = OtlpProperties.load(r);
+    alerts = AlertsProperties.load(r, instrumentation.commonTags);
+    info = InfoProperties.load(r);
   }
 
-  private static boolean parsesAsInstant(String value) {
-    try {
-      Instant.parse(value);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private static @Nullable String blankToNull(String value) {
-    return value.isBlank() ? null : value;
+  private static List<ConfigKey> keys() {
+    List<ConfigKey> all = new ArrayList<>();
+    all.addAll(InstrumentationProperties.KEYS);
+    all.addAll(ExporterProperties.KEYS);
+    all.addAll(LifecycleProperties.KEYS);
+    all.addAll(OtlpProperties.KEYS);
+    all.addAll(AlertsProperties.KEYS);
+    all.addAll(InfoProperties.KEYS);
+    return List.copyOf(all);
   }
 
   /** The defaults of {@code reference.conf}, with no file and no environment. */
   public static TraderMetricsConfig defaults() {
-    return from(ConfigFactory.defaultReference());
+    return from(ConfigFactory.defaultReference(), Map.of());
   }
 
   /**
    * Reads and validates the {@code tradermetrics} block of {@code config}, with this module's
-   * {@code reference.conf} as fallback for keys {@code config} does not set.
+   * {@code reference.conf} as fallback for keys {@code config} does not set. Credentials and the
+   * keystore password are read from the process environment ({@link System#getenv()}), from the
+   * variables the {@code *-env} keys name.
    *
    * @param config a resolved or resolvable Typesafe configuration; keys outside {@code tradermetrics} are ignored
    * @return the settings
    * @throws TraderMetricsConfigException listing every unknown key under {@code tradermetrics.} and
-   *     every bad value, each naming the key, the value, where it came from and what is valid
+   *     every bad value, each naming the key, the value, where it came from and what is valid; or,
+   *     in one line, a {@code tradermetrics} (or one of its sections) that is not an object
    */
   public static TraderMetricsConfig from(Config config) {
+    return from(config, System.getenv());
+  }
+
+  /** As {@link #from(Config)}, reading the variables named by {@code *-env} keys from {@code environment}. */
+  static TraderMetricsConfig from(Config config, Map<String, String> environment) {
     Config merged;
     try {
       merged = config.withFallback(ConfigFactory.defaultReference()).resolve();
     } catch (ConfigException e) {
       throw new TraderMetricsConfigException(e.getMessage(), e);
     }
-    Reader reader = new Reader(merged);
-    reader.rejectUnknownKeys();
+    String structure = structureProblem(merged);
+    if (structure != null) {
+      throw new TraderMetricsConfigException("invalid tradermetrics configuration: " + structure);
+    }
+    ConfigReader reader = new ConfigReader(merged, environment);
+    reader.rejectUnknownKeys(KEYS);
     TraderMetricsConfig result = new TraderMetricsConfig(reader);
     if (!reader.problems.isEmpty()) {
       throw new TraderMetricsConfigException("invalid tradermetrics configuration:\n  - "
           + String.join("\n  - ", reader.problems));
     }
     return result;
+  }
+
+  /**
+   * The first of {@code tradermetrics} and its sections ({@code exporter}, {@code exporter.auth},
+   * ...) that {@code config} sets to something that is not an object, as one line; null if none.
+   * Checked on each source before they are layered, because a non-object hides what lies below it.
+   */
+  static @Nullable String structureProblem(Config merged) {
+    Set<String> sections = new LinkedHashSet<>();
+    sections.add(ROOT);
+    for (ConfigKey key : KEYS) {
+      String[] parts = key.path().split("\\.");
+      StringBuilder prefix = new StringBuilder(ROOT);
+      for (int i = 0; i < parts.length - (key.openMap() ? 0 : 1); i++) {
+        sections.add(prefix.append('.').append(parts[i]).toString());
+      }
+    }
+    for (String section : sections) {
+      if (merged.hasPath(section) && merged.getValue(section).valueType() != ConfigValueType.OBJECT) {
+        ConfigValue v = merged.getValue(section);
+        return section + " = " + v.render(ConfigRenderOptions.concise())
+            + (v.origin() == null ? "" : " (from " + v.origin().description() + ")")
+            + " is not valid: expected an object of settings, e.g. " + section + " { ... }";
+      }
+    }
+    return null;
   }
 
   /**
@@ -302,33 +266,29 @@ public final class TraderMetricsConfig {
     return path.toString();
   }
 
-  private static String path(String key) {
-    return ROOT + "." + key;
-  }
-
   /** What {@code /info} says about the application ({@code tradermetrics.info.*}). */
   public Info info() {
-    return info;
+    return info.info;
   }
 
   /** Meter name prefix ({@code tradermetrics.namespace}), e.g. {@code trader}. */
   public String namespace() {
-    return namespace;
+    return instrumentation.namespace;
   }
 
   /** Tags added to every meter ({@code tradermetrics.common-tags}), e.g. {@code application=mm-btc}. Unmodifiable. */
   public Map<String, String> commonTags() {
-    return commonTags;
+    return instrumentation.commonTags;
   }
 
   /** Distinct values per label and metric before further values become {@code other} ({@code tradermetrics.labels.value-limit}). */
   public int labelValueLimit() {
-    return labelValueLimit;
+    return instrumentation.labelValueLimit;
   }
 
   /** Default latency histogram buckets in seconds, or the catalog's when unset ({@code tradermetrics.histograms.latency-buckets}). */
   public List<Double> latencyBucketsSeconds() {
-    return latencyBucketsSeconds != null ? latencyBucketsSeconds : MetricCatalog.DEFAULT_LATENCY_BUCKETS_SECONDS;
+    return instrumentation.latencyBuckets();
   }
 
   /**
@@ -336,7 +296,7 @@ public final class TraderMetricsConfig {
    * or the catalog's 1 to 200 bps when unset ({@code tradermetrics.histograms.bps-buckets}).
    */
   public List<Double> bpsBuckets() {
-    return bpsBuckets != null ? bpsBuckets : MetricCatalog.DEFAULT_BPS_BUCKETS;
+    return instrumentation.bps();
   }
 
   /**
@@ -345,314 +305,101 @@ public final class TraderMetricsConfig {
    * for distribution summaries. Unmodifiable.
    */
   public Map<String, List<Double>> histogramBuckets() {
-    return histogramBuckets;
+    return instrumentation.histogramBuckets;
   }
 
   /** Whether the Prometheus exporter runs ({@code tradermetrics.exporter.enabled}). */
   public boolean exporterEnabled() {
-    return exporterEnabled;
+    return exporter.enabled;
   }
 
-  /** The exporter's bind address ({@code tradermetrics.exporter.host}). */
+  /** The exporter's bind address ({@code tradermetrics.exporter.host}); it resolved when read. */
   public String host() {
-    return host;
+    return exporter.host;
   }
 
   /** The exporter's port, 0 for any free port ({@code tradermetrics.exporter.port}). */
   public int port() {
-    return port;
+    return exporter.port;
   }
 
-  /** Threads serving exporter requests ({@code tradermetrics.exporter.threads}). */
+  /** Threads serving {@code /metrics} scrapes ({@code tradermetrics.exporter.threads}). */
   public int threads() {
-    return threads;
+    return exporter.threads;
+  }
+
+  /** Requests read or answered at once, each on its own thread ({@code tradermetrics.exporter.max-requests}). */
+  public int maxRequests() {
+    return exporter.maxRequests;
+  }
+
+  /** How long a client has to send its request ({@code tradermetrics.exporter.request-timeout}). */
+  public Duration requestTimeout() {
+    return exporter.requestTimeout;
+  }
+
+  /** How long an endpoint has to answer ({@code tradermetrics.exporter.response-timeout}). */
+  public Duration responseTimeout() {
+    return exporter.responseTimeout;
   }
 
   /** How long one health request waits for its checks ({@code tradermetrics.exporter.health-check-timeout}). */
   public Duration healthCheckTimeout() {
-    return healthCheckTimeout;
+    return exporter.healthCheckTimeout;
   }
 
-  /** Basic authentication of the exporter, or null when off ({@code tradermetrics.exporter.auth.*}). */
+  /** When health answers show details ({@code tradermetrics.exporter.health.show-details}). */
+  public HealthDetails healthDetails() {
+    return exporter.healthDetails;
+  }
+
+  /** Basic authentication of the exporter with its credentials, or null when off ({@code tradermetrics.exporter.auth.*}). */
   public @Nullable Auth auth() {
-    return auth;
+    return exporter.auth;
   }
 
-  /** HTTPS of the exporter, or null when off ({@code tradermetrics.exporter.tls.*}). */
+  /** HTTPS of the exporter with its checked keystore, or null when off ({@code tradermetrics.exporter.tls.*}). */
   public @Nullable Tls tls() {
-    return tls;
+    return exporter.tls;
   }
 
   /** When the exporter starts ({@code tradermetrics.lifecycle.start}). */
   public Start start() {
-    return start;
+    return lifecycle.start;
   }
 
   /** Whether a JVM shutdown hook closes the service ({@code tradermetrics.lifecycle.shutdown-hook}). */
   public boolean shutdownHook() {
-    return shutdownHook;
+    return lifecycle.shutdownHook;
   }
 
   /** The JVM and process binders switched on ({@code tradermetrics.binders.*}). Unmodifiable. */
   public Set<JvmBinder> binders() {
-    return binders;
+    return lifecycle.binders;
   }
 
   /** How long an order may stay open before the order-lifecycle feature counts it as timed out ({@code tradermetrics.orders.timeout}). */
   public Duration ordersTimeout() {
-    return ordersTimeout;
+    return instrumentation.ordersTimeout;
   }
 
   /** The most open orders the order-lifecycle feature tracks at once ({@code tradermetrics.orders.capacity}). */
   public int ordersCapacity() {
-    return ordersCapacity;
+    return instrumentation.ordersCapacity;
   }
 
   /** The OTLP push settings, or null when {@code tradermetrics.otlp.enabled} is false. */
   public @Nullable Otlp otlp() {
-    return otlp;
+    return otlp.otlp;
   }
 
   /** Delivery of event alerts to Alertmanager, or null when {@code tradermetrics.alerts.alertmanager-url} is empty (alerts are then only logged and counted). */
   public @Nullable Alerting alerting() {
-    return alerting;
+    return alerts.alerting;
   }
 
   /** The settings the woven aspects use: namespace, label value limit, latency and bps buckets, orders timeout and capacity. */
   public InstrumentationSettings instrumentationSettings() {
-    return InstrumentationSettings.builder()
-        .namespace(namespace)
-        .labelValueLimit(labelValueLimit)
-        .latencyBucketsSeconds(latencyBucketsSeconds())
-        .ordersTimeout(ordersTimeout)
-        .ordersCapacity(ordersCapacity)
-        .bpsBuckets(bpsBuckets())
-        .build();
-  }
-
-  private static Map<String, String> keys() {
-    Map<String, String> k = new LinkedHashMap<>();
-    k.put("namespace", "lower-case letters, digits and '_', starting with a letter, e.g. trader");
-    k.put("labels.value-limit", "an integer from 1 to " + Integer.MAX_VALUE);
-    k.put("histograms.latency-buckets", "a list of seconds, positive and strictly increasing, e.g. [0.001, 0.01, 0.1]");
-    k.put("histograms.bps-buckets", "a list of basis points, positive and strictly increasing, e.g. [1, 5, 10, 50]");
-    k.put("exporter.enabled", "true or false");
-    k.put("exporter.host", "an address or host name, e.g. 127.0.0.1 or 0.0.0.0");
-    k.put("exporter.port", "an integer from 0 (any free port) to 65535");
-    k.put("exporter.threads", "an integer from 1 to 64");
-    k.put("exporter.health-check-timeout", "a duration from 1ms to 1m, e.g. 500ms");
-    k.put("exporter.auth.enabled", "true or false");
-    k.put("exporter.auth.username-env", "an environment variable name, e.g. TRADERMETRICS_USERNAME");
-    k.put("exporter.auth.password-env", "an environment variable name, e.g. TRADERMETRICS_PASSWORD");
-    k.put("exporter.auth.unauthenticated-probes", "true or false");
-    k.put("exporter.tls.enabled", "true or false");
-    k.put("exporter.tls.keystore", "a file path of a PKCS#12 keystore");
-    k.put("exporter.tls.password-env", "an environment variable name, e.g. TRADERMETRICS_KEYSTORE_PASSWORD");
-    k.put("lifecycle.start", "on-injector-creation or manual");
-    k.put("lifecycle.shutdown-hook", "true or false");
-    for (JvmBinder binder : JvmBinder.values()) {
-      k.put("binders." + binder.key(), "true or false");
-    }
-    k.put("orders.timeout", "a duration from 1ms to 1d, e.g. 60s or 500ms");
-    k.put("orders.capacity", "an integer from 1 to 100000000");
-    k.put("alerts.alertmanager-url", "empty (alerts are only logged and counted) or an http or https URL, e.g. http://alertmanager:9093");
-    k.put("alerts.queue-capacity", "an integer from 1 to 1000000");
-    k.put("alerts.timeout", "a duration from 1ms to 5m, e.g. 5s");
-    k.put("alerts.initial-backoff", "a duration from 1ms to 1h, e.g. 500ms");
-    k.put("alerts.max-backoff", "a duration from 1ms to 1h, e.g. 30s");
-    k.put("alerts.resolve-after", "a duration from 1s to 7d, e.g. 5m");
-    k.put("alerts.runbook-url", "empty or an http or https URL, e.g. https://wiki.example.com/runbooks/trading");
-    k.put("otlp.enabled", "true or false");
-    k.put("otlp.url", "an http or https URL, e.g. http://localhost:4318/v1/metrics");
-    k.put("otlp.step", "a duration from 1s to 1d, e.g. 60s");
-    k.put("info.name", "a string, e.g. mm-btc; empty for common-tags.application or the class path's build info");
-    k.put("info.version", "a string, e.g. 1.4.2; empty for the class path's build info");
-    k.put("info.build-time", "an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z; empty for the class path's build info");
-    k.put("info.git-commit", "a lower-case hex commit id of 7 to 40 digits, e.g. e1de23f; empty for the class path's git.properties");
-    return Collections.unmodifiableMap(k);
-  }
-
-  /** Reads keys, collecting every problem instead of stopping at the first. */
-  private static final class Reader {
-    final Config config;
-    final List<String> problems = new ArrayList<>();
-
-    Reader(Config config) {
-      this.config = config;
-    }
-
-    void rejectUnknownKeys() {
-      if (!config.hasPath(ROOT)) {
-        return;
-      }
-      if (config.getValue(ROOT).valueType() != ConfigValueType.OBJECT) {
-        problems.add(ROOT + " = " + render(config.getValue(ROOT)) + " is not valid: expected an object");
-        return;
-      }
-      Set<String> known = new TreeSet<>(KEYS.keySet());
-      for (Map.Entry<String, ConfigValue> e : config.getConfig(ROOT).entrySet()) {
-        String key = e.getKey();
-        if (KEYS.containsKey(key) || OPEN_MAPS.stream().anyMatch(m -> key.startsWith(m + "."))) {
-          continue;
-        }
-        problems.add("unknown key " + ROOT + "." + key + " = " + render(e.getValue()) + origin(e.getValue())
-            + "; valid keys under " + ROOT + ": " + String.join(", ", known) + ", and the maps "
-            + String.join(", ", new TreeSet<>(OPEN_MAPS)));
-      }
-    }
-
-    String bad(String key, @Nullable ConfigValue value, String expected) {
-      String text = path(key) + " = " + (value == null ? "(missing)" : render(value)) + (value == null ? "" : origin(value))
-          + " is not valid: expected " + expected;
-      problems.add(text);
-      return text;
-    }
-
-    private static String render(ConfigValue value) {
-      return value.render(com.typesafe.config.ConfigRenderOptions.concise());
-    }
-
-    private static String origin(ConfigValue value) {
-      return value.origin() == null ? "" : " (from " + value.origin().description() + ")";
-    }
-
-    @Nullable ConfigValue value(String key) {
-      return config.hasPath(path(key)) ? config.getValue(path(key)) : null;
-    }
-
-    String string(String key, java.util.function.Predicate<String> valid) {
-      ConfigValue v = value(key);
-      if (v == null || v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST) {
-        bad(key, v, KEYS.get(key));
-        return "";
-      }
-      String s = String.valueOf(v.unwrapped());
-      if (!valid.test(s)) {
-        bad(key, v, KEYS.get(key));
-      }
-      return s;
-    }
-
-    String choice(String key, String... allowed) {
-      String s = string(key, v -> List.of(allowed).contains(v));
-      return List.of(allowed).contains(s) ? s : allowed[0];
-    }
-
-    boolean bool(String key) {
-      try {
-        return config.getBoolean(path(key));
-      } catch (ConfigException e) {
-        bad(key, value(key), KEYS.get(key));
-        return false;
-      }
-    }
-
-    int integer(String key, int min, int max) {
-      try {
-        long n = config.getLong(path(key));
-        if (n >= min && n <= max) {
-          return (int) n;
-        }
-      } catch (ConfigException e) {
-        // reported below
-      }
-      bad(key, value(key), KEYS.get(key));
-      return min;
-    }
-
-    Duration duration(String key, Duration min, Duration max) {
-      try {
-        Duration d = config.getDuration(path(key));
-        if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-          return d;
-        }
-      } catch (ConfigException e) {
-        // reported below
-      }
-      bad(key, value(key), KEYS.get(key));
-      return min;
-    }
-
-    @Nullable URI httpUrl(String key) {
-      String s = string(key, v -> true);
-      try {
-        URI uri = URI.create(s);
-        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-          return uri;
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      bad(key, value(key), KEYS.get(key));
-      return null;
-    }
-
-    /** A list of numbers, or a comma-separated string of them (as an environment variable gives). */
-    List<Double> buckets(String key) {
-      ConfigValue v = value(key);
-      String expected = KEYS.getOrDefault(key,
-          "a list of positive, strictly increasing numbers (seconds for timers), e.g. [0.001, 0.01, 0.1]");
-      List<Double> out = new ArrayList<>();
-      try {
-        if (v != null && v.valueType() == ConfigValueType.STRING) {
-          for (String part : ((String) v.unwrapped()).split(",")) {
-            out.add(Double.parseDouble(part.trim()));
-          }
-        } else {
-          out.addAll(config.getDoubleList(path(key)));
-        }
-      } catch (ConfigException | NumberFormatException e) {
-        bad(key, v, expected);
-        return List.of();
-      }
-      String problem = InstrumentationSettings.bucketProblem(out.stream().mapToDouble(Double::doubleValue).toArray());
-      if (problem != null) {
-        bad(key, v, expected + " (" + problem + ")");
-        return List.of();
-      }
-      return List.copyOf(out);
-    }
-
-    Map<String, List<Double>> bucketMap(String key) {
-      Map<String, List<Double>> out = new TreeMap<>();
-      for (Map.Entry<String, ConfigValue> e : object(key).entrySet()) {
-        String name = e.getKey();
-        if (!METER_NAME.matcher(name).matches()) {
-          bad(key + ".\"" + name + "\"", e.getValue(),
-              "a Micrometer meter name as key (lower-case, dot-separated, e.g. \"trader.order.latency\")");
-          continue;
-        }
-        List<Double> buckets = buckets(key + ".\"" + name + "\"");
-        if (!buckets.isEmpty()) {
-          out.put(name, buckets);
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
-
-    Map<String, String> stringMap(String key, Pattern keyPattern, String keyExpected) {
-      Map<String, String> out = new TreeMap<>();
-      for (Map.Entry<String, ConfigValue> e : object(key).entrySet()) {
-        ConfigValue v = e.getValue();
-        if (!keyPattern.matcher(e.getKey()).matches()) {
-          bad(key + ".\"" + e.getKey() + "\"", v, keyExpected + " as key");
-        } else if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST
-            || v.valueType() == ConfigValueType.NULL) {
-          bad(key + ".\"" + e.getKey() + "\"", v, "a string value");
-        } else {
-          out.put(e.getKey(), String.valueOf(v.unwrapped()));
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
-
-    private ConfigObject object(String key) {
-      try {
-        return config.getObject(path(key));
-      } catch (ConfigException e) {
-        bad(key, value(key), "an object of names to values");
-        return ConfigFactory.empty().root();
-      }
-    }
+    return instrumentation.settings();
   }
 }

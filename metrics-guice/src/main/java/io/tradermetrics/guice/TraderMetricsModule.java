@@ -49,12 +49,16 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p><b>Configuration</b>, highest precedence first: environment variables named
- * {@code CONFIG_FORCE_tradermetrics_...} ({@link TraderMetricsConfig#environmentOverrides}), the
- * builder's setters, the configuration file ({@link Builder#configFile}, {@link Builder#configResource},
- * else {@code application.conf} from the class path if there is one), then {@code reference.conf}.
- * The file is read, and every key checked, when the injector is created: an unknown key under
- * {@code tradermetrics.} or a bad value fails injector creation with a
- * {@link TraderMetricsConfigException} naming key, value, origin and what is valid.
+ * {@code CONFIG_FORCE_tradermetrics_...} ({@link TraderMetricsConfig#environmentOverrides}; on by
+ * default, {@link Builder#environmentOverrides(boolean)} turns them off), system properties
+ * ({@code -Dtradermetrics.exporter.port=9100}), the builder's setters, the application's
+ * {@link Builder#config(Config)} or the configuration file ({@link Builder#configFile},
+ * {@link Builder#configResource}, else {@code application.conf} from the class path if there is
+ * one), then {@code reference.conf}. The file is read, and every key checked, when the injector is
+ * created: an unknown key under {@code tradermetrics.} or a bad value fails injector creation with a
+ * {@link TraderMetricsConfigException} naming key, value, origin and what is valid. The module is
+ * the one place that reads the environment: overrides, and the credentials and keystore password
+ * from the variables the {@code *-env} keys name.
  *
  * <p>{@code configure()} only binds and does no I/O. With {@link Builder#guiceAopFallback()}, it
  * also binds the method interceptor that instruments un-woven classes (see the builder).
@@ -94,7 +98,7 @@ public final class TraderMetricsModule extends AbstractModule {
   @Provides
   @Singleton
   TraderMetricsConfig config(Source source) {
-    return TraderMetricsConfig.from(source.load());
+    return TraderMetricsConfig.from(source.load(), source.environment());
   }
 
   @Provides
@@ -115,24 +119,44 @@ public final class TraderMetricsModule extends AbstractModule {
     return registries.meterRegistry;
   }
 
-  /** Where the configuration comes from; loaded when the injector is created. Immutable. */
-  record Source(@Nullable Path file, @Nullable String resource, Map<String, String> environment, Config code) {
+  /**
+   * Where the configuration comes from; loaded when the injector is created, highest precedence
+   * first: {@code CONFIG_FORCE_} environment overrides (when on), system properties ({@code -D}),
+   * the builder's setters, the application's {@code Config} or file, then {@code reference.conf}.
+   * This and {@link TraderMetricsConfig#from(Config, Map)} are the only readers of the environment.
+   * Immutable.
+   */
+  record Source(@Nullable Path file, @Nullable String resource, @Nullable Config application,
+      Map<String, String> environment, boolean environmentOverrides, Config code) {
 
     Config load() {
-      Config fileConfig;
+      Config base;
       try {
-        if (file != null) {
-          fileConfig = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        if (application != null) {
+          base = application;
+        } else if (file != null) {
+          base = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } else if (resource != null) {
-          fileConfig = ConfigFactory.parseResourcesAnySyntax(resource, ConfigParseOptions.defaults().setAllowMissing(false));
+          base = ConfigFactory.parseResourcesAnySyntax(resource, ConfigParseOptions.defaults().setAllowMissing(false));
         } else {
-          fileConfig = ConfigFactory.parseResourcesAnySyntax("application");
+          base = ConfigFactory.parseResourcesAnySyntax("application");
         }
       } catch (ConfigException e) {
         throw new TraderMetricsConfigException("cannot read the tradermetrics configuration "
             + (file != null ? "file " + file.toAbsolutePath() : "resource " + resource) + ": " + e.getMessage(), e);
       }
-      return TraderMetricsConfig.environmentOverrides(environment).withFallback(code).withFallback(fileConfig);
+      // Typesafe Config's own switch turns the overrides on even when the builder turned them off
+      boolean overrides = environmentOverrides || Boolean.getBoolean("config.override_with_env_vars");
+      Config env = overrides ? TraderMetricsConfig.environmentOverrides(environment) : ConfigFactory.empty();
+      Config layered = ConfigFactory.empty();
+      for (Config layer : List.of(env, ConfigFactory.systemProperties(), code, base)) {
+        String problem = TraderMetricsConfig.structureProblem(layer);
+        if (problem != null) {
+          throw new TraderMetricsConfigException("invalid tradermetrics configuration: " + problem);
+        }
+        layered = layered.withFallback(layer);
+      }
+      return layered;
     }
   }
 
@@ -144,13 +168,19 @@ public final class TraderMetricsModule extends AbstractModule {
     private final Map<String, Object> code = new LinkedHashMap<>();
     private @Nullable Path file;
     private @Nullable String resource;
+    private @Nullable Config application;
     private Map<String, String> environment = System.getenv();
+    private boolean environmentOverrides = true;
     private boolean fallback;
 
     private Builder() {}
 
-    private Builder set(String key, Object value) {
-      code.put(TraderMetricsConfig.ROOT + "." + key, value);
+    private Builder set(ConfigKey key, Object value) {
+      return set(key.path(), value);
+    }
+
+    private Builder set(String path, Object value) {
+      code.put(ConfigKey.ROOT + "." + path, value);
       return this;
     }
 
@@ -158,6 +188,7 @@ public final class TraderMetricsModule extends AbstractModule {
     public Builder configFile(Path file) {
       this.file = file;
       this.resource = null;
+      this.application = null;
       return this;
     }
 
@@ -165,51 +196,75 @@ public final class TraderMetricsModule extends AbstractModule {
     public Builder configResource(String resource) {
       this.resource = resource;
       this.file = null;
+      this.application = null;
       return this;
     }
 
     /**
-     * Optional: the environment variables read for {@code CONFIG_FORCE_} overrides. Default is
-     * {@link System#getenv()}; tests pass a map.
+     * Optional: the application's own configuration, e.g. {@code ConfigFactory.load()}, read for
+     * its {@code tradermetrics} block instead of a file; other blocks are ignored. Default is none
+     * (the file, else {@code application.conf}).
+     */
+    public Builder config(Config config) {
+      this.application = config;
+      this.file = null;
+      this.resource = null;
+      return this;
+    }
+
+    /**
+     * Optional: the environment: variables for {@code CONFIG_FORCE_} overrides and those the
+     * {@code *-env} keys name (credentials, keystore password). Default is {@link System#getenv()};
+     * tests pass a map.
      */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
     }
 
+    /**
+     * Optional: whether {@code CONFIG_FORCE_tradermetrics_...} environment variables override the
+     * configuration. Default is true (Typesafe Config's own default is false); with false they are
+     * ignored unless {@code -Dconfig.override_with_env_vars=true}, Typesafe Config's switch.
+     */
+    public Builder environmentOverrides(boolean enabled) {
+      this.environmentOverrides = enabled;
+      return this;
+    }
+
     /** Optional: {@code tradermetrics.namespace}, the meter name prefix. Default is {@code trader}. */
     public Builder namespace(String namespace) {
-      return set("namespace", namespace);
+      return set(InstrumentationProperties.NAMESPACE, namespace);
     }
 
     /** Optional: adds {@code tradermetrics.common-tags.<key>}, a tag on every meter, e.g. {@code application}, {@code environment}. */
     public Builder commonTag(String key, String value) {
-      return set("common-tags.\"" + key + "\"", value);
+      return set(InstrumentationProperties.COMMON_TAGS.path() + ".\"" + key + "\"", value);
     }
 
     /** Optional: {@code tradermetrics.exporter.host}, the exporter's bind address. Default is {@code 127.0.0.1}. */
     public Builder host(String host) {
-      return set("exporter.host", host);
+      return set(ExporterProperties.HOST, host);
     }
 
     /** Optional: {@code tradermetrics.exporter.port}. Default is 9464; 0 picks a free port, readable from {@link TraderMetricsService#port()}. */
     public Builder port(int port) {
-      return set("exporter.port", port);
+      return set(ExporterProperties.PORT, port);
     }
 
     /** Optional: {@code tradermetrics.exporter.enabled}. Default is true. */
     public Builder exporterEnabled(boolean enabled) {
-      return set("exporter.enabled", enabled);
+      return set(ExporterProperties.ENABLED, enabled);
     }
 
     /** Optional: {@code tradermetrics.labels.value-limit}, distinct values per label and metric. Default is 100. */
     public Builder labelValueLimit(int limit) {
-      return set("labels.value-limit", limit);
+      return set(InstrumentationProperties.LABEL_VALUE_LIMIT, limit);
     }
 
     /** Optional: {@code tradermetrics.histograms.latency-buckets}, in seconds. Default is the catalog's 0.1 ms to 1 s. */
     public Builder latencyBucketsSeconds(List<Double> buckets) {
-      return set("histograms.latency-buckets", List.copyOf(buckets));
+      return set(InstrumentationProperties.LATENCY_BUCKETS, List.copyOf(buckets));
     }
 
     /**
@@ -218,7 +273,7 @@ public final class TraderMetricsModule extends AbstractModule {
      * 20, 50, 100, 200.
      */
     public Builder bpsBuckets(List<Double> buckets) {
-      return set("histograms.bps-buckets", List.copyOf(buckets));
+      return set(InstrumentationProperties.BPS_BUCKETS, List.copyOf(buckets));
     }
 
     /**
@@ -226,22 +281,22 @@ public final class TraderMetricsModule extends AbstractModule {
      * histogram by Micrometer name, e.g. {@code trader.order.latency}; seconds for timers.
      */
     public Builder histogramBuckets(String meterName, List<Double> buckets) {
-      return set("histograms.buckets.\"" + meterName + "\"", List.copyOf(buckets));
+      return set(InstrumentationProperties.HISTOGRAM_BUCKETS.path() + ".\"" + meterName + "\"", List.copyOf(buckets));
     }
 
     /** Optional: {@code tradermetrics.lifecycle.start = manual}: call {@link TraderMetricsService#start()} yourself. */
     public Builder manualStart() {
-      return set("lifecycle.start", "manual");
+      return set(LifecycleProperties.START, "manual");
     }
 
     /** Optional: {@code tradermetrics.lifecycle.shutdown-hook}. Default is false. */
     public Builder shutdownHook(boolean enabled) {
-      return set("lifecycle.shutdown-hook", enabled);
+      return set(LifecycleProperties.SHUTDOWN_HOOK, enabled);
     }
 
     /** Optional: {@code tradermetrics.binders.<key>} for one binder. Default is on for all. */
     public Builder binder(JvmBinder binder, boolean enabled) {
-      return set("binders." + binder.key(), enabled);
+      return set(LifecycleProperties.binder(binder), enabled);
     }
 
     /** Optional: switches every {@link JvmBinder} on or off. */
@@ -254,12 +309,12 @@ public final class TraderMetricsModule extends AbstractModule {
 
     /** Optional: {@code tradermetrics.orders.timeout}. Default is 60 s. */
     public Builder ordersTimeout(Duration timeout) {
-      return set("orders.timeout", timeout.toMillis() + "ms");
+      return set(InstrumentationProperties.ORDERS_TIMEOUT, timeout.toMillis() + "ms");
     }
 
     /** Optional: {@code tradermetrics.orders.capacity}. Default is 100000. */
     public Builder ordersCapacity(int capacity) {
-      return set("orders.capacity", capacity);
+      return set(InstrumentationProperties.ORDERS_CAPACITY, capacity);
     }
 
     /**
@@ -271,10 +326,10 @@ public final class TraderMetricsModule extends AbstractModule {
      * @param headers sent with each push, e.g. {@code Authorization}
      */
     public Builder otlp(URI url, Duration step, Map<String, String> headers) {
-      set("otlp.enabled", true);
-      set("otlp.url", url.toString());
-      set("otlp.step", step.toMillis() + "ms");
-      headers.forEach((k, v) -> set("otlp.headers.\"" + k + "\"", v));
+      set(OtlpProperties.ENABLED, true);
+      set(OtlpProperties.URL, url.toString());
+      set(OtlpProperties.STEP, step.toMillis() + "ms");
+      headers.forEach((k, v) -> set(OtlpProperties.HEADERS.path() + ".\"" + k + "\"", v));
       return this;
     }
 
@@ -286,7 +341,7 @@ public final class TraderMetricsModule extends AbstractModule {
      * @param url Alertmanager's base URL, e.g. {@code http://alertmanager:9093}
      */
     public Builder alertmanager(URI url) {
-      return set("alerts.alertmanager-url", url.toString());
+      return set(AlertsProperties.ALERTMANAGER_URL, url.toString());
     }
 
     /**
@@ -310,8 +365,9 @@ public final class TraderMetricsModule extends AbstractModule {
      */
     public TraderMetricsModule build() {
       Config codeConfig = ConfigFactory.parseMap(code, "TraderMetricsModule.Builder");
-      TraderMetricsConfig.from(codeConfig);
-      return new TraderMetricsModule(new Source(file, resource, environment, codeConfig), fallback);
+      TraderMetricsConfig.from(codeConfig, environment);
+      return new TraderMetricsModule(new Source(file, resource, application, environment, environmentOverrides,
+          codeConfig), fallback);
     }
   }
 }

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +36,6 @@ public final class TraderMetricsService implements AutoCloseable {
   private final TraderMetricsConfig config;
   private final Registries registries;
   private final Set<HealthCheck> healthChecks;
-  private final Map<String, String> environment;
   private final List<AutoCloseable> ownBinders = new ArrayList<>();
   private @Nullable MetricsServer server;
   private @Nullable AlertDispatcher alerts;
@@ -47,9 +45,8 @@ public final class TraderMetricsService implements AutoCloseable {
 
   @Inject
   TraderMetricsService(TraderMetricsConfig config, Registries registries, Set<MeterBinder> contributed,
-      Set<HealthCheck> healthChecks, TraderMetricsModule.Source source) {
+      Set<HealthCheck> healthChecks) {
     this.config = config;
-    this.environment = source.environment();
     this.registries = registries;
     this.healthChecks = Set.copyOf(healthChecks);
     MeterRegistry registry = registries.meterRegistry;
@@ -119,8 +116,9 @@ public final class TraderMetricsService implements AutoCloseable {
 
   private MetricsServer.Builder exporter() {
     MetricsServer.Builder builder = MetricsServer.builder(registries.prometheus)
-        .host(config.host()).port(config.port()).threads(config.threads())
-        .healthCheckTimeout(config.healthCheckTimeout())
+        .host(config.host()).port(config.port()).threads(config.threads()).maxRequests(config.maxRequests())
+        .requestTimeout(config.requestTimeout()).responseTimeout(config.responseTimeout())
+        .healthCheckTimeout(config.healthCheckTimeout()).healthDetails(config.healthDetails())
         .healthChecks(healthChecks);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     BuildInfo info = BuildInfo.resolve(config, loader != null ? loader : TraderMetricsService.class.getClassLoader());
@@ -138,24 +136,13 @@ public final class TraderMetricsService implements AutoCloseable {
     }
     TraderMetricsConfig.Auth auth = config.auth();
     if (auth != null) {
-      builder.basicAuth(variable(auth.usernameEnv(), "tradermetrics.exporter.auth.username-env"),
-          variable(auth.passwordEnv(), "tradermetrics.exporter.auth.password-env"))
-          .unauthenticatedProbes(auth.unauthenticatedProbes());
+      builder.basicAuth(auth.username(), auth.password()).unauthenticatedProbes(auth.unauthenticatedProbes());
     }
     TraderMetricsConfig.Tls tls = config.tls();
     if (tls != null) {
-      builder.tls(tls.keystore(), variable(tls.passwordEnv(), "tradermetrics.exporter.tls.password-env").toCharArray());
+      builder.tls(tls.loaded());
     }
     return builder;
-  }
-
-  private String variable(String name, String key) {
-    String value = environment.get(name);
-    if (value == null || value.isEmpty()) {
-      throw new IllegalStateException("environment variable " + name + " (named by " + key
-          + ") is not set or empty; set it, or name another variable with " + key);
-    }
-    return value;
   }
 
   /** Closes this service's dispatcher (after it tried to deliver what is queued); call after unbinding. */

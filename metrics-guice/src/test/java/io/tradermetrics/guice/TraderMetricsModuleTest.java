@@ -146,7 +146,9 @@ class TraderMetricsModuleTest {
 
     @Test
     void servesContributedMeterBindersAndHealthChecks() throws Exception {
-      Injector injector = create(quiet().build(), new ContributingModule("venue_connections", "venue"));
+      Injector injector = create(quiet()
+          .environment(Map.of("CONFIG_FORCE_tradermetrics_exporter_health_show__details", "always")).build(),
+          new ContributingModule("venue_connections", "venue"));
       TraderMetricsService service = service(injector);
       assertThat(Http.get(service.metricsUri()).body()).contains("venue_connections 3.0");
 

@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
           + "/health/ready answers 503, the CircuitBreakerTripped alert is raised). Default: never.")
   @Nullable Long tripAfterSeconds;
 
-  /** Runs the command; exits with 0, 1 on failure, 2 on bad flags. */
+  /** Runs the command; exits with 0, 1 on failure (one line on standard error when the exporter cannot start, e.g. a port in use), 2 on bad flags. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new DemoCommand()).execute(args));
   }
@@ -73,7 +73,19 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Trade> replay = BitstampTrades.load(trades);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Demo demo = Demo.start(host, port, alertmanager)) {
+    Demo started;
+    try {
+      started = Demo.start(host, port, alertmanager);
+    } catch (RuntimeException e) {
+      String reason = startFailure(e);
+      if (reason == null) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("metrics-demo: " + reason);
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    try (Demo demo = started) {
       Thread hook = new Thread(stopped::countDown, "metrics-demo-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("Serving metrics at " + demo.metricsUri());
@@ -97,6 +109,20 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The one-line reason the exporter could not start (port in use, host not of this machine or not
+   * resolving, a bad setting), from the exception the injector creation threw; null if it is not one of those.
+   */
+  static @Nullable String startFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || t instanceof java.net.UnknownHostException
+          || t instanceof io.tradermetrics.guice.TraderMetricsConfigException) {
+        return t.getMessage();
+      }
+    }
+    return null;
   }
 
   private void validate() {
