@@ -133,14 +133,27 @@ public final class Engine {
         BindContext ctx = new BindContext(this, method, annotations.get(i), annotations);
         InstrumentationErrors.Site site = ctx.site();
         try {
-          parts.add(binder(annotations.get(i)).bind(ctx, annotations.get(i)));
-          sites.add(site);
+          Instrument part = binder(annotations.get(i)).bind(ctx, annotations.get(i));
+          if (part != Instrument.NONE) {
+            parts.add(part);
+            sites.add(site);
+          }
         } catch (Throwable t) {
           Fatal.rethrowIfFatal(t);
           errors.bindingFailed(site, t);
         }
       }
-      return parts.isEmpty() ? JoinPointInstrument.NOOP : new JoinPointInstrument(this, parts, sites, method);
+      if (parts.isEmpty()) {
+        return JoinPointInstrument.NOOP;
+      }
+      if (parts.size() == 1) {
+        // the instrument is the join point: the advice's call is monomorphic at each woven method
+        parts.get(0).attachAlone(this, method, sites.get(0));
+        return parts.get(0);
+      }
+      CompositeInstrument composite = new CompositeInstrument(parts, sites);
+      composite.attach(this, method);
+      return composite;
     } catch (Throwable t) {
       Fatal.rethrowIfFatal(t);
       errors.bindingFailed(errors.site("(tradermetrics)", BindContext.where(method)), t);

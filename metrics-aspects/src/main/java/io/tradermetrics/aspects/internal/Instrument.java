@@ -23,7 +23,62 @@ import org.jspecify.annotations.Nullable;
  * throws, counts and logs it against that instrument's annotation and goes on with the others, so
  * nothing reaches the caller. Implementations are immutable after binding and thread-safe.
  */
-public abstract class Instrument {
+public abstract class Instrument extends JoinPointInstrument {
+
+  private InstrumentationErrors.@org.jspecify.annotations.Nullable Site site;
+  private boolean clockAtStart;
+  private boolean clockAtStop;
+  private boolean arming;
+
+  /**
+   * Makes this instrument the whole join point of a method with one tradermetrics annotation; by the
+   * engine, once, before publication.
+   */
+  final void attachAlone(Engine engine, java.lang.reflect.Method method, InstrumentationErrors.Site errors) {
+    attach(engine, method);
+    this.site = errors;
+    this.clockAtStart = timesStart();
+    this.clockAtStop = timesStop();
+    this.arming = arms();
+  }
+
+  /** The join point of a method with this one annotation: reads the clock if asked, starts, catches. */
+  @Override
+  public final long enter(@Nullable Object a0, long p0, @Nullable Object a1, long p1, @Nullable Object a2, long p2,
+      @Nullable Object a3, long p3, @Nullable Object a4, long p4, @Nullable Object a5, long p5) {
+    InstrumentationErrors.Site errors = site;
+    if (errors == null) {
+      return 0L; // not attached: only ever a part of a composite, which calls start and stop itself
+    }
+    long now = clockAtStart ? readClock(errors) : 0L;
+    boolean armed;
+    try {
+      armed = start(now, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5) || !arming;
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+      errors.failure(t);
+      armed = !arming;
+    }
+    return token(now, armed);
+  }
+
+  /** The join point of a method with this one annotation: reads the clock if asked, stops, catches. */
+  @Override
+  public final void exit(long token, @Nullable Object r, long rb, @Nullable Throwable error,
+      @Nullable Object a0, long p0, @Nullable Object a1, long p1, @Nullable Object a2, long p2,
+      @Nullable Object a3, long p3, @Nullable Object a4, long p4, @Nullable Object a5, long p5) {
+    InstrumentationErrors.Site errors = site;
+    if (errors == null) {
+      return;
+    }
+    long now = clockAtStop ? readClock(errors) : 0L;
+    try {
+      stop(startOf(token), now, armedOf(token), r, rb, error, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+      errors.failure(t);
+    }
+  }
 
   /** An instrument that records nothing (its annotation has nothing to record into, e.g. no order lifecycle). */
   public static final Instrument NONE = new Instrument() {
