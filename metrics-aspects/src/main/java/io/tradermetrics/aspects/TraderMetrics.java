@@ -2,42 +2,74 @@ package io.tradermetrics.aspects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.tradermetrics.alerts.AlertChannel;
+import io.tradermetrics.alerts.AlertDispatcher;
 import io.tradermetrics.aspects.internal.Engine;
+import io.tradermetrics.aspects.internal.JoinPointInstrument;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import org.aspectj.lang.JoinPoint;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The one static holder through which the woven aspects reach a Micrometer registry.
+ * The one static holder through which the woven aspects, {@link io.tradermetrics.alerts.Alerts}
+ * and interceptors reach the bound registry.
  *
- * <p>AspectJ creates the aspects, so they cannot be constructor-injected. Until something is bound,
- * they record into {@link Metrics#globalRegistry} (Micrometer's own convention: add your registry
- * with {@code Metrics.addRegistry(...)} if you use no Guice). {@code TraderMetricsModule} binds its
- * registry when the injector is created and unbinds it when closed.
+ * <p>AspectJ creates the aspects, so they cannot be constructor-injected. {@code TraderMetrics}
+ * holds one binding, swapped whole by {@link #bind}: the registry with its clock, the settings,
+ * the instruments of every join point bound so far, the order lifecycle's in-flight table, and the
+ * alert channel (throttle and dispatcher). Until something is bound, everything records into
+ * {@link Metrics#globalRegistry} (Micrometer's own convention: add your registry with
+ * {@code Metrics.addRegistry(...)} if you use neither Guice nor {@code bind}).
+ * {@code TraderMetricsModule} binds its registry when the injector is created and unbinds it when
+ * closed.
  *
- * <p>Binding installs a fresh engine: the join points bind again against the new registry on their
- * next call, and nothing is recorded into the previous one any more. Thread-safe.
+ * <p>Binding installs a fresh binding: join points bind again against the new registry on their
+ * next call (or at once, when validated and bound eagerly), and nothing is recorded into the
+ * previous one any more. Thread-safe: the binding is one volatile reference.
  */
 public final class TraderMetrics {
+
+  private static volatile Engine engine = Engine.create(Metrics.globalRegistry, InstrumentationSettings.defaults(), null);
 
   private TraderMetrics() {}
 
   /**
-   * Records every annotated join point into {@code registry}, with default settings.
+   * Records every annotated join point into {@code registry}, with default settings and no alert
+   * delivery (alerts are logged and counted).
    *
-   * @param registry the registry to record into
    * @return the registry bound before
    */
   public static MeterRegistry bind(MeterRegistry registry) {
-    return bind(registry, InstrumentationSettings.defaults());
+    return bind(registry, InstrumentationSettings.defaults(), null);
   }
 
   /**
-   * Records every annotated join point into {@code registry}.
+   * Records every annotated join point into {@code registry}; alerts are logged and counted.
    *
-   * @param registry the registry to record into
-   * @param settings namespace, label limits and default buckets
+   * @param settings namespace, label limits, default buckets, in-flight table size
    * @return the registry bound before
    */
   public static MeterRegistry bind(MeterRegistry registry, InstrumentationSettings settings) {
-    return Engine.install(registry, settings);
+    return bind(registry, settings, null);
+  }
+
+  /**
+   * Records every annotated join point into {@code registry} and delivers event alerts through
+   * {@code dispatcher}, in one step: the registry, its clock, the settings, the in-flight table and
+   * the alert throttle are replaced together.
+   *
+   * @param settings   namespace, label limits, default buckets, in-flight table size
+   * @param dispatcher where event alerts go (e.g. Alertmanager), or null to log and count them only;
+   *                   its owner closes it, after unbinding
+   * @return the registry bound before
+   */
+  public static synchronized MeterRegistry bind(MeterRegistry registry, InstrumentationSettings settings,
+      @Nullable AlertDispatcher dispatcher) {
+    MeterRegistry previous = engine.registry();
+    engine = Engine.create(registry, settings, dispatcher);
+    return previous;
   }
 
   /**
@@ -47,28 +79,107 @@ public final class TraderMetrics {
    * @param registry the registry its owner no longer wants recorded into
    * @return whether it was bound and has been unbound
    */
-  public static boolean unbind(MeterRegistry registry) {
-    return Engine.uninstall(registry);
+  public static synchronized boolean unbind(MeterRegistry registry) {
+    if (engine.registry() != registry) {
+      return false;
+    }
+    engine = Engine.create(Metrics.globalRegistry, InstrumentationSettings.defaults(), null);
+    return true;
   }
 
   /** The registry the aspects record into now. */
   public static MeterRegistry registry() {
-    return Engine.current().registry();
+    return engine.registry();
+  }
+
+  /** The alert channel of the current binding: what {@link io.tradermetrics.alerts.Alerts} raises through. */
+  public static AlertChannel alerts() {
+    return engine.alerts();
   }
 
   /**
    * Checks every tradermetrics annotation on the declared methods of each class, without
-   * registering any meter: the checks a join point would otherwise meet on its first call. The
-   * classes are checked together, so one {@code @CountEvent} name declared with two label-key sets
-   * in two of them is reported, naming both join points; so is a conflict with a join point already
-   * bound.
+   * registering any meter, through the same binders weaving and interceptors use: what a join point
+   * would otherwise report when it is bound. The classes are checked together, so one
+   * {@code @CountEvent} name declared with two label-key sets in two of them is reported, naming both
+   * join points; so is a conflict with a join point already bound.
    *
    * @param types the classes to check
    * @throws InstrumentationConfigException listing every problem found, each naming class, method,
    *     annotation and attribute, and what is valid
    */
   public static void validate(Class<?>... types) {
-    Engine.validate(types);
+    engine.validate(types);
   }
 
+  /**
+   * Whether {@code method} carries a tradermetrics annotation (directly, through a composed
+   * annotation, or a class-level {@code @TimedCall} on a public method).
+   */
+  public static boolean isInstrumented(Method method) {
+    return !method.isSynthetic() && !method.isBridge() && Engine.isInstrumented(method);
+  }
+
+  /**
+   * Whether ajc wove {@code type}: woven classes declare static fields named {@code ajc$tjp_N},
+   * the join point constants the advice reads. A class woven only by other aspect libraries counts
+   * as woven too.
+   */
+  public static boolean isWoven(Class<?> type) {
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("ajc$tjp_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The rest of a call an interceptor wraps. */
+  @FunctionalInterface
+  public interface Invocation {
+    /** Runs the method; its return value, or what it throws. */
+    @Nullable Object proceed() throws Throwable;
+  }
+
+  /**
+   * Runs one call of an un-woven method through the instruments of its annotations, exactly as
+   * the woven advice would (the same instruments, in the same order, bound once per method): for
+   * method interceptors such as the Guice AOP fallback. The method's own result or exception passes
+   * through unchanged; instrumentation never throws.
+   *
+   * @param method     the annotated method
+   * @param args       its arguments (primitives boxed), or null for none
+   * @param invocation runs the method
+   * @return what the method returned
+   * @throws Throwable what the method threw
+   */
+  public static @Nullable Object invoke(Method method, @Nullable Object @Nullable [] args, Invocation invocation)
+      throws Throwable {
+    JoinPointInstrument in = engine.instrument(method);
+    Object a0 = arg(args, 0);
+    Object a1 = arg(args, 1);
+    Object a2 = arg(args, 2);
+    Object a3 = arg(args, 3);
+    Object a4 = arg(args, 4);
+    Object a5 = arg(args, 5);
+    long token = in.enterBoxed(a0, a1, a2, a3, a4, a5);
+    Object result;
+    try {
+      result = invocation.proceed();
+    } catch (Throwable t) {
+      in.exitBoxed(token, null, t, a0, a1, a2, a3, a4, a5);
+      throw t;
+    }
+    in.exitBoxed(token, result, null, a0, a1, a2, a3, a4, a5);
+    return result;
+  }
+
+  private static @Nullable Object arg(@Nullable Object @Nullable [] args, int i) {
+    return args != null && i < args.length ? args[i] : null;
+  }
+
+  /** The instrument of a woven join point: what the generated advice calls (through ajc's accessor). */
+  static JoinPointInstrument instrument(JoinPoint.StaticPart joinPoint) {
+    return engine.instrument(joinPoint);
+  }
 }

@@ -3,12 +3,17 @@ package io.tradermetrics.aspects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradermetrics.alerts.Alert;
+import io.tradermetrics.alerts.AlertDispatcher;
+import io.tradermetrics.alerts.AlertRejectedException;
+import io.tradermetrics.alerts.AlertSink;
+import io.tradermetrics.alerts.Alerts;
 import io.tradermetrics.annotation.AlertSeverity;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,27 +27,30 @@ import org.junit.jupiter.api.Test;
 
 class AlertsTest {
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  /** One clock for the registry, the throttle and the dispatcher, set to now so that alert timestamps are real. */
+  private final MockClock clock = new MockClock();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
   private final List<Alert> delivered = new CopyOnWriteArrayList<>();
   private AlertDispatcher dispatcher;
 
   @BeforeEach
   void bind() {
+    clock.add(Duration.ofMillis(System.currentTimeMillis() - clock.wallTime()));
     TraderMetrics.bind(registry);
   }
 
   @AfterEach
   void unbind() {
+    TraderMetrics.unbind(registry);
     if (dispatcher != null) {
-      Alerts.stopSending(dispatcher);
       dispatcher.close();
     }
-    TraderMetrics.unbind(registry);
   }
 
+  /** Binds the registry with a dispatcher to {@code sink}, on the test's clock. */
   private void deliverTo(AlertSink sink, java.util.function.UnaryOperator<AlertDispatcher.Builder> options) {
-    dispatcher = options.apply(AlertDispatcher.builder(sink, registry)).build();
-    Alerts.sendTo(dispatcher);
+    dispatcher = options.apply(AlertDispatcher.builder(sink, registry).clock(clock)).build();
+    TraderMetrics.bind(registry, InstrumentationSettings.defaults(), dispatcher);
   }
 
   private double count(String name, String... tags) {
@@ -206,7 +214,7 @@ class AlertsTest {
       assertThat(delivered).extracting(a -> a.labels().get("venue")).containsExactly("bitstamp", "kraken");
       assertThat(count("tradermetrics.alerts.raised", "severity", "critical")).isEqualTo(101);
 
-      Thread.sleep(Alerts.THROTTLE_INTERVAL.toMillis() + 50);
+      clock.add(Alerts.THROTTLE_INTERVAL);
       assertThat(Alerts.admit(alert.name(), alert.severity(), Map.of("venue", "bitstamp")))
           .as("suppressed since the last pass, reported in the next log line").isEqualTo(99);
       assertThat(Alerts.raise(alert)).as("within the interval of the admitted one above").isFalse();
@@ -248,12 +256,14 @@ class AlertsTest {
 
     @Test
     void givesUpAlertsOlderThanExpireAfterAndCountsThemDropped() throws Exception {
-      Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC);
+      MockClock later = new MockClock();
+      later.add(Duration.ofMillis(Instant.now().plus(Duration.ofMinutes(11)).toEpochMilli() - later.wallTime()));
+      Instant laterInstant = Instant.ofEpochMilli(later.wallTime());
       deliverTo(delivered::addAll, b -> b.expireAfter(Duration.ofMinutes(10)).clock(later));
       Alerts.raise(alert);
-      Alerts.raise(alert.withLabel("seq", "2").withTimestamp(later.instant()));
+      Alerts.raise(alert.withLabel("seq", "2").withTimestamp(laterInstant));
       awaitDelivered(1);
-      assertThat(delivered).singleElement().extracting(Alert::timestamp).isEqualTo(later.instant());
+      assertThat(delivered).singleElement().extracting(Alert::timestamp).isEqualTo(laterInstant);
       assertThat(count("tradermetrics.alerts.dropped")).isEqualTo(1);
     }
 

@@ -42,7 +42,7 @@ class CompileTimeChecksTest {
         import io.tradermetrics.annotation.*;
         class Desk {
         """ + body + "\n}\n");
-    String aspects = location(TrackPnlAspect.class);
+    String aspects = location(TraderMetricsAspect.class);
     String classpath = String.join(File.pathSeparator, location(TrackPnl.class), location(org.aspectj.lang.JoinPoint.class),
         aspects);
     MessageHandler messages = new MessageHandler();

@@ -1,8 +1,8 @@
 package io.tradermetrics.guice;
 
-import io.tradermetrics.aspects.Alert;
-import io.tradermetrics.aspects.AlertRejectedException;
-import io.tradermetrics.aspects.AlertSink;
+import io.tradermetrics.alerts.Alert;
+import io.tradermetrics.alerts.AlertRejectedException;
+import io.tradermetrics.alerts.AlertSink;
 import io.tradermetrics.exporter.AlertmanagerClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

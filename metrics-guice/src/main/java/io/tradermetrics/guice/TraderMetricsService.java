@@ -2,8 +2,9 @@ package io.tradermetrics.guice;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.tradermetrics.aspects.AlertDispatcher;
-import io.tradermetrics.aspects.Alerts;
+import io.tradermetrics.alerts.AlertDispatcher;
+import io.tradermetrics.alerts.AlertChannel;
+import io.tradermetrics.alerts.Alerts;
 import io.tradermetrics.aspects.TraderMetrics;
 import io.tradermetrics.exporter.AlertmanagerClient;
 import io.tradermetrics.exporter.HealthCheck;
@@ -79,8 +80,7 @@ public final class TraderMetricsService implements AutoCloseable {
     if (started) {
       return;
     }
-    TraderMetrics.bind(registries.meterRegistry, config.instrumentationSettings());
-    Alerts.registerMeters(registries.meterRegistry);
+    AlertChannel.registerMeters(registries.meterRegistry);
     TraderMetricsConfig.Alerting alerting = config.alerting();
     if (alerting != null) {
       AlertmanagerClient client = AlertmanagerClient.builder(alerting.alertmanagerUrl()).timeout(alerting.timeout()).build();
@@ -89,15 +89,17 @@ public final class TraderMetricsService implements AutoCloseable {
           .initialBackoff(alerting.initialBackoff())
           .maxBackoff(alerting.maxBackoff())
           .expireAfter(alerting.resolveAfter())
+          .clock(registries.meterRegistry.config().clock())
           .build();
-      Alerts.sendTo(alerts);
     }
+    // one step: the registry, its settings and the alert dispatcher are bound together
+    TraderMetrics.bind(registries.meterRegistry, config.instrumentationSettings(), alerts);
     if (config.exporterEnabled()) {
       try {
         server = exporter().buildAndStart();
       } catch (IOException | RuntimeException e) {
-        closeAlerts();
         TraderMetrics.unbind(registries.meterRegistry);
+        closeAlerts();
         if (e instanceof IOException io) {
           throw new UncheckedIOException(e.getMessage(), io);
         }
@@ -143,11 +145,10 @@ public final class TraderMetricsService implements AutoCloseable {
     return builder;
   }
 
-  /** Stops delivering alerts through this service's dispatcher, after it tried to deliver what is queued. */
+  /** Closes this service's dispatcher (after it tried to deliver what is queued); call after unbinding. */
   private void closeAlerts() {
     AlertDispatcher a = alerts;
     if (a != null) {
-      Alerts.stopSending(a);
       a.close();
       alerts = null;
     }
@@ -224,8 +225,8 @@ public final class TraderMetricsService implements AutoCloseable {
     if (s != null) {
       s.close();
     }
-    closeAlerts();
     TraderMetrics.unbind(registries.meterRegistry);
+    closeAlerts();
     for (AutoCloseable binder : ownBinders) {
       try {
         binder.close();

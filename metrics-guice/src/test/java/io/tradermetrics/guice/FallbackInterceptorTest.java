@@ -6,6 +6,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tradermetrics.aspects.TraderMetrics;
+import io.tradermetrics.fixtures.AllAnnotations;
 import io.tradermetrics.guice.unwoven.UnwovenGateway;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
@@ -43,9 +45,9 @@ class FallbackInterceptorTest {
   @Test
   void theUnwovenFixtureCarriesNoAjcMembersAndTheWovenOneDoes() {
     assertThat(ajcMembers(UnwovenGateway.class)).isEmpty();
-    assertThat(FallbackInterceptor.isWoven(UnwovenGateway.class)).isFalse();
+    assertThat(TraderMetrics.isWoven(UnwovenGateway.class)).isFalse();
     assertThat(ajcMembers(OrderGateway.class)).anyMatch(n -> n.startsWith("ajc$tjp_"));
-    assertThat(FallbackInterceptor.isWoven(OrderGateway.class)).isTrue();
+    assertThat(TraderMetrics.isWoven(OrderGateway.class)).isTrue();
   }
 
   @Test
@@ -72,5 +74,27 @@ class FallbackInterceptorTest {
     Injector injector = create(false);
     injector.getInstance(UnwovenGateway.class).submit("BTC/USDT");
     assertThat(submits(injector, "binance")).isZero();
+  }
+
+  @Test
+  void appliesAllTwentyAnnotationsToAGuiceBuiltUnwovenObjectTheLifecycleOnesIncluded() {
+    assertThat(ajcMembers(AllAnnotations.class)).as("compiled here without weaving").isEmpty();
+    Injector injector = create(true);
+    AllAnnotations trader = injector.getInstance(AllAnnotations.class);
+    assertThat(trader.getClass()).as("Guice subclassed it to intercept").isNotEqualTo(AllAnnotations.class);
+    AllAnnotations.callEach(trader);
+    assertThat(AllAnnotations.recorded(injector.getInstance(MeterRegistry.class)))
+        .containsAllEntriesOf(AllAnnotations.expectedAfterOneRound());
+  }
+
+  @Test
+  void nestsTheAnnotationsOfOneMethodInTheDeclaredOrderAsTheWovenAdviceDoes() {
+    Injector injector = create(true);
+    MeterRegistry registry = injector.getInstance(MeterRegistry.class);
+    List<String> registered = new ArrayList<>();
+    registry.config().onMeterAdded(meter -> registered.add(meter.getId().getName()));
+    injector.getInstance(AllAnnotations.class).stacked("ETH/USD");
+    // the order OneEngineTest asserts for the woven fixture: each annotation registers its meter when it stops
+    assertThat(registered).containsSubsequence("trader.quotes", "trader.orders.cancelled", "trader.order.latency");
   }
 }

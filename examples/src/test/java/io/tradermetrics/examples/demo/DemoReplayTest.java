@@ -208,4 +208,44 @@ class DemoReplayTest {
         .isCloseTo(maker.printThroughBpsSum(), Offset.offset(1e-6 * Math.max(1, maker.printThroughBpsSum())));
     assertThat(maker.printThroughBpsSum()).isPositive();
   }
+
+  /**
+   * The golden comparison: every counter, gauge and histogram count (not latency values) the demo
+   * serves after these 20,000 trades is what main served before the instrumentation engine was
+   * rebuilt (the file says how it was made). The replay is deterministic in orders, fills and
+   * cancels, so any difference is a change in what the engine records. One split depends on
+   * latency values and is compared as a sum: whether a tick's exchange timestamp (the demo stamps
+   * it microseconds before the handler runs) reads as a delay or as clock skew depends on
+   * microseconds of instrumentation and clock calibration; every tick is one or the other.
+   */
+  @Test
+  void countersGaugesAndHistogramCountsEqualTheGoldenScrape() throws Exception {
+    java.util.List<String> golden;
+    try (var in = DemoReplayTest.class.getResourceAsStream("/golden/demo-20000-trades.txt")) {
+      assertThat(in).as("golden/demo-20000-trades.txt on the test class path").isNotNull();
+      golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+    }
+    java.util.List<String> served = body.lines()
+        .filter(line -> line.startsWith("trader_") || line.startsWith("tradermetrics_"))
+        .filter(line -> !line.matches(".*_seconds_(bucket|sum|max)[{ ].*") && !line.matches("^[a-z_]+_max[{ ].*"))
+        .filter(line -> !line.startsWith("tradermetrics_scrape") && !line.startsWith("tradermetrics_exporter")
+            && !line.startsWith("tradermetrics_health_status") && !line.startsWith("tradermetrics_build_info"))
+        .filter(line -> !line.matches("^[a-z_]+_created[{ ].*"))
+        .sorted().toList();
+    assertThat(ticksWithTimestamp(served)).as("delays + clock skews").isEqualTo(ticksWithTimestamp(golden));
+    assertThat(withoutTickSplit(served)).containsExactlyInAnyOrderElementsOf(withoutTickSplit(golden));
+  }
+
+  private static final String DELAY_COUNT = "trader_market_data_delay_seconds_count{symbol=\"BTC/USD\"} ";
+  private static final String SKEW = "trader_market_data_clock_skew_total{symbol=\"BTC/USD\"} ";
+
+  private static double ticksWithTimestamp(java.util.List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith(DELAY_COUNT) || l.startsWith(SKEW))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private static java.util.List<String> withoutTickSplit(java.util.List<String> lines) {
+    return lines.stream().filter(l -> !l.startsWith(DELAY_COUNT) && !l.startsWith(SKEW)).toList();
+  }
 }

@@ -196,6 +196,9 @@ class MonitoringEndToEndTest {
     JsonNode alert = alertIn(awaitDelivery("log", "CircuitBreakerTripped"), "CircuitBreakerTripped");
     assertThat(alert.get("labels").toString()).contains("\"severity\":\"critical\"").contains("\"symbol\":\"BTC/USD\"");
     assertThat(alert.at("/annotations/reason").asText()).isEqualTo("demo fault injection: tripped 6 s into the replay");
+    // Prometheus scrapes every second: on a loaded machine the delivery can be seen before the next scrape
+    await("Prometheus has scraped the sent alert", Duration.ofSeconds(30),
+        () -> !query("tradermetrics_alerts_sent_total >= 1").isEmpty());
     assertThat(query("tradermetrics_alerts_sent_total == 1")).as("counted as sent by the demo").isNotEmpty();
   }
 

@@ -39,7 +39,7 @@ final class Condition {
    * @throws io.tradermetrics.aspects.InstrumentationConfigException if the text is not one of the shapes,
    *     the path does not resolve, its type is neither boolean nor enum, or the constant does not exist
    */
-  static Condition parse(JoinPointInfo jp, String attribute, String expression, @Nullable Type resultType) {
+  static Condition parse(BindContext jp, String attribute, String expression, @Nullable Type resultType) {
     String text = expression.strip();
     String path = text;
     String operator = null;
@@ -80,15 +80,16 @@ final class Condition {
     throw jp.error(attribute, "'" + path + "' is a " + type.getName() + "; " + SHAPES);
   }
 
-  /** The {@link Instrument#mask()} bits of the value the condition reads. */
-  int mask() {
-    return source.mask();
+  /** Whether the condition reads a parameter (not only the return value). */
+  boolean readsParameter() {
+    return source.slot() != ValueSource.RESULT;
   }
 
   /** Whether the call meets the condition; false when a value along the path is null. */
-  boolean test(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    Object value = source.get(result, a0, a1, a2, a3, a4, a5);
+  boolean test(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    Object value = source.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (value == null) {
       return false;
     }

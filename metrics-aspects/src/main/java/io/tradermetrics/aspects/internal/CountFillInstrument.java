@@ -10,63 +10,55 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link CountFill}: on a normal return, one fill, its quantity and (with a price) its notional.
- * Per call: the label lookup, one or two numeric reads, three counter increments; no allocation
+ * Per call: two numeric reads, the label lookup, up to three counter increments; no allocation
  * once the label combination has been seen.
  */
-final class CountFillInstrument extends AfterReturnInstrument {
+final class CountFillInstrument extends Instrument.OnReturn {
 
   private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final LabelTree<FillCounters> labels;
   private final ValueSource quantity;
   private final @Nullable ValueSource price;
+  private final InstrumentationErrors.Site errors;
 
   private CountFillInstrument(LabelTree<FillCounters> labels, ValueSource quantity, @Nullable ValueSource price,
       InstrumentationErrors.Site errors) {
-    super(errors);
     this.labels = labels;
     this.quantity = quantity;
     this.price = price;
+    this.errors = errors;
   }
 
-  static CountFillInstrument bind(Engine engine, JoinPointInfo jp, CountFill annotation) {
-    ValueSource quantity = numeric(jp, "quantity", annotation.quantity());
-    ValueSource price = annotation.price().isBlank() ? null : numeric(jp, "price", annotation.price());
+  static Instrument bind(BindContext ctx, CountFill annotation) {
+    ValueSource quantity = ctx.numeric("quantity", annotation.quantity());
+    ValueSource price = annotation.price().isBlank() ? null : ctx.numeric("price", annotation.price());
     boolean withNotional = price != null;
-    LabelTree<FillCounters> labels = engine.labels(jp, MetricCatalog.ORDERS_FILLED, SETTABLE,
+    Meters meters = ctx.meters();
+    LabelTree<FillCounters> labels = ctx.labels(MetricCatalog.ORDERS_FILLED, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
-        Tags.empty(), tags -> new FillCounters(engine, tags, withNotional));
-    return new CountFillInstrument(labels, quantity, price, engine.errors.site(jp));
-  }
-
-  static ValueSource numeric(JoinPointInfo jp, String attribute, String expression) {
-    ValueSource source = jp.source(attribute, expression);
-    if (!source.isNumeric() && source.type() != Object.class) {
-      throw jp.error(attribute, "'" + expression + "' is a " + source.type().getName()
-          + "; expected a number (a primitive number type or a java.lang.Number)");
-    }
-    return source;
+        Tags.empty(), tags -> new FillCounters(meters, tags, withNotional));
+    return new CountFillInstrument(labels, quantity, price, ctx.site());
   }
 
   @Override
-  public int mask() {
-    return labels.mask() | quantity.mask() | (price == null ? 0 : price.mask());
-  }
-
-  @Override
-  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    double qty = quantity.getDouble(result, a0, a1, a2, a3, a4, a5);
+  protected void returned(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    double qty = quantity.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(qty > 0) || qty == Double.POSITIVE_INFINITY) {
       errors.badValue("quantity", qty);
       return;
     }
-    FillCounters counters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    FillCounters counters = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (counters == null) {
+      return;
+    }
     counters.fills.increment();
     counters.volume.increment(qty);
     if (price != null) {
-      double px = price.getDouble(result, a0, a1, a2, a3, a4, a5);
+      double px = price.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       if (!(px > 0) || px == Double.POSITIVE_INFINITY) {
         errors.badValue("price", px);
       } else {
@@ -81,14 +73,10 @@ final class CountFillInstrument extends AfterReturnInstrument {
     final Counter volume;
     final Counter notional;
 
-    FillCounters(Engine engine, Tags tags, boolean withNotional) {
-      fills = counter(engine, MetricCatalog.ORDERS_FILLED, tags);
-      volume = counter(engine, MetricCatalog.FILL_VOLUME, tags);
-      notional = withNotional ? counter(engine, MetricCatalog.FILL_NOTIONAL, tags) : fills;
-    }
-
-    private static Counter counter(Engine engine, io.tradermetrics.catalog.MetricDefinition def, Tags tags) {
-      return Counter.builder(engine.name(def)).description(def.help()).tags(tags).register(engine.registry);
+    FillCounters(Meters meters, Tags tags, boolean withNotional) {
+      fills = meters.counter(MetricCatalog.ORDERS_FILLED, tags);
+      volume = meters.counter(MetricCatalog.FILL_VOLUME, tags);
+      notional = withNotional ? meters.counter(MetricCatalog.FILL_NOTIONAL, tags) : fills;
     }
   }
 }

@@ -17,40 +17,38 @@ import org.jspecify.annotations.Nullable;
  * allocation once the label combination has been seen. Only the counters a join point can reach
  * are registered.
  */
-final class CountOrderInstrument implements Instrument {
+final class CountOrderInstrument extends Instrument {
 
   private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final LabelTree<OrderCounters> labels;
   private final @Nullable Condition rejectedIf;
   private final boolean countFailures;
-  private final InstrumentationErrors.Site errors;
 
-  private CountOrderInstrument(LabelTree<OrderCounters> labels, @Nullable Condition rejectedIf, boolean countFailures,
-      InstrumentationErrors.Site errors) {
+  private CountOrderInstrument(LabelTree<OrderCounters> labels, @Nullable Condition rejectedIf, boolean countFailures) {
     this.labels = labels;
     this.rejectedIf = rejectedIf;
     this.countFailures = countFailures;
-    this.errors = errors;
   }
 
-  static CountOrderInstrument bind(Engine engine, JoinPointInfo jp, CountOrder annotation) {
+  static Instrument bind(BindContext ctx, CountOrder annotation) {
     Condition rejectedIf = null;
     if (!annotation.rejectedIf().isBlank()) {
       if (annotation.event() != OrderEvent.SUBMITTED) {
-        throw jp.error("rejectedIf", "is given with event = " + annotation.event()
+        throw ctx.error("rejectedIf", "is given with event = " + annotation.event()
             + "; a rejection condition applies only to event = SUBMITTED (the venue's answer to a new order)");
       }
-      rejectedIf = Condition.parse(jp, "rejectedIf", annotation.rejectedIf(), null);
+      rejectedIf = Condition.parse(ctx, "rejectedIf", annotation.rejectedIf(), null);
     }
     MetricDefinition normal = definition(annotation.event());
     boolean withRejected = rejectedIf != null;
     boolean countFailures = annotation.countFailures();
-    LabelTree<OrderCounters> labels = engine.labels(jp, normal, SETTABLE,
+    Meters meters = ctx.meters();
+    LabelTree<OrderCounters> labels = ctx.labels(normal, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
             MetricCatalog.SIDE, annotation.side()),
-        Tags.empty(), tags -> new OrderCounters(engine, tags, normal, withRejected, countFailures));
-    return new CountOrderInstrument(labels, rejectedIf, countFailures, engine.errors.site(jp));
+        Tags.empty(), tags -> new OrderCounters(meters, tags, normal, withRejected, countFailures));
+    return new CountOrderInstrument(labels, rejectedIf, countFailures);
   }
 
   static MetricDefinition definition(OrderEvent event) {
@@ -63,33 +61,23 @@ final class CountOrderInstrument implements Instrument {
   }
 
   @Override
-  public int mask() {
-    return labels.mask() | (rejectedIf == null ? 0 : rejectedIf.mask());
-  }
-
-  @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
+  protected void stop(long startNanos, long stopNanos, boolean armed, @Nullable Object r, long rb,
+      @Nullable Throwable error, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
     if (error != null && !countFailures) {
       return;
     }
-    try {
-      OrderCounters counters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
-      if (error != null) {
-        counters.failed.increment();
-      } else if (rejectedIf != null && rejectedIf.test(result, a0, a1, a2, a3, a4, a5)) {
-        counters.rejected.increment();
-      } else {
-        counters.normal.increment();
-      }
-    } catch (Throwable t) {
-      errors.failure(t);
+    OrderCounters counters = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (counters == null) {
+      return;
+    }
+    if (error != null) {
+      counters.failed.increment();
+    } else if (rejectedIf != null && rejectedIf.test(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5)) {
+      counters.rejected.increment();
+    } else {
+      counters.normal.increment();
     }
   }
 
@@ -99,10 +87,10 @@ final class CountOrderInstrument implements Instrument {
     final Counter rejected;
     final Counter failed;
 
-    OrderCounters(Engine engine, Tags tags, MetricDefinition normal, boolean withRejected, boolean withFailed) {
-      this.normal = Meters.counter(engine, normal, tags);
-      this.rejected = withRejected ? Meters.counter(engine, MetricCatalog.ORDERS_REJECTED, tags) : this.normal;
-      this.failed = withFailed ? Meters.counter(engine, MetricCatalog.ORDERS_FAILED, tags) : this.normal;
+    OrderCounters(Meters meters, Tags tags, MetricDefinition normal, boolean withRejected, boolean withFailed) {
+      this.normal = meters.counter(normal, tags);
+      this.rejected = withRejected ? meters.counter(MetricCatalog.ORDERS_REJECTED, tags) : this.normal;
+      this.failed = withFailed ? meters.counter(MetricCatalog.ORDERS_FAILED, tags) : this.normal;
     }
   }
 }

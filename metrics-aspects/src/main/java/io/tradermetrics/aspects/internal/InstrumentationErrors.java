@@ -1,108 +1,163 @@
 package io.tradermetrics.aspects.internal;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.tradermetrics.catalog.MetricCatalog;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts and logs what goes wrong inside instrumentation, so that nothing is thrown into trading
  * code: each failure or bad value increments {@code tradermetrics_instrumentation_errors_total}
- * for its annotation, and is logged at WARN the first time for its join point and problem, then at
- * DEBUG. Thread-safe. A repeated problem allocates nothing: each join point remembers what it has
- * warned about by exception class or attribute name, without building a key string per call.
+ * for its annotation, and is logged at WARN the first time for its join point and kind of problem
+ * (exception class, or attribute), then at DEBUG: Micrometer's {@code WarnThenDebugLogger} shape,
+ * one compare-and-set deciding. A binding that fails is logged once at ERROR (the join point caches
+ * its failure, so that is once per join point and annotation).
+ *
+ * <p>Nothing here throws: a counter that fails to register or to increment, and a logger that
+ * fails, are ignored (only {@link Fatal fatal} errors of the JVM pass). A repeated problem allocates
+ * nothing. Thread-safe.
  */
-final class InstrumentationErrors {
+public final class InstrumentationErrors {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
+  static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
-  private final MeterRegistry registry;
+  private final Meters meters;
 
-  InstrumentationErrors(MeterRegistry registry) {
-    this.registry = registry;
-  }
-
-  /** The error sink of the join point {@code jp}; resolved once, when the join point is bound. */
-  Site site(JoinPointInfo jp) {
-    return site(jp.annotationName(), jp.where());
-  }
-
-  /** The error sink of one join point; resolved once, when the join point is bound. */
-  Site site(String annotation, String where) {
-    Counter counter = Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
-        .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
-        .tag(MetricCatalog.ANNOTATION, annotation)
-        .register(registry);
-    return new Site(counter, annotation, where);
+  InstrumentationErrors(Meters meters) {
+    this.meters = meters;
   }
 
   /**
-   * Counts one failure of {@code annotation} that has no join point of its own (e.g. the order
-   * lifecycle's shared table); the caller logs it.
+   * The error sink of one annotation at one join point, its counter registered now (at binding).
+   * Never throws: if the counter cannot be registered, failures are only logged.
+   *
+   * @param annotation e.g. {@code @CountFill}
+   * @param where      e.g. {@code com.acme.MarketMaker.onFill(Fill)}
+   */
+  Site site(String annotation, String where) {
+    return new Site(counter(annotation), annotation, where);
+  }
+
+  private @Nullable Counter counter(String annotation) {
+    try {
+      return meters.instrumentationErrors(annotation);
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+      return null;
+    }
+  }
+
+  /**
+   * Counts one failure of {@code annotation} that has no join point of its own (the order
+   * lifecycle's shared table); the caller logs it. Never throws.
    */
   void count(String annotation) {
-    Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
-        .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
-        .tag(MetricCatalog.ANNOTATION, annotation)
-        .register(registry)
-        .increment();
+    increment(counter(annotation));
   }
 
-  /** Logs a join point whose annotation was rejected when it was bound, and counts it. */
-  void bindingFailed(String annotation, String where, Throwable problem) {
-    site(annotation, where).counter.increment();
-    LOG.error("tradermetrics: {} on {} records nothing: {}", annotation, where, problem.getMessage(),
-        problem instanceof IllegalArgumentException ? null : problem);
+  /**
+   * Reports a join point whose annotation was rejected or could not be bound: counted, and logged
+   * once at ERROR (the caller caches the failure, so this runs once per join point and annotation).
+   * Never throws.
+   */
+  void bindingFailed(Site site, Throwable problem) {
+    increment(site.counter);
+    try {
+      boolean expected = problem instanceof io.tradermetrics.aspects.InstrumentationConfigException;
+      LOG.error("tradermetrics: {} on {} records nothing: {}", site.annotation, site.where,
+          expected ? problem.getMessage() : String.valueOf(problem), expected ? null : problem);
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+    }
   }
 
-  /** The error sink of one join point. Thread-safe; costs nothing until something goes wrong. */
-  final class Site {
-    private final Counter counter;
-    private final String annotation;
-    private final String where;
-    private final Set<Class<?>> warnedFailures = ConcurrentHashMap.newKeySet();
-    private final Set<String> warnedUnusable = ConcurrentHashMap.newKeySet();
-    private final Set<String> warnedBad = ConcurrentHashMap.newKeySet();
+  private static void increment(@Nullable Counter counter) {
+    if (counter == null) {
+      return;
+    }
+    try {
+      counter.increment();
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+    }
+  }
 
-    private Site(Counter counter, String annotation, String where) {
+  /**
+   * The error sink of one annotation at one join point. Thread-safe; costs nothing until something
+   * goes wrong; never throws.
+   */
+  public static final class Site {
+    private final @Nullable Counter counter;
+    final String annotation;
+    final String where;
+    private final Set<Object> warned = ConcurrentHashMap.newKeySet();
+
+    Site(@Nullable Counter counter, String annotation, String where) {
       this.counter = counter;
       this.annotation = annotation;
       this.where = where;
     }
 
+    /** Whether a problem of this kind is logged at WARN now (the first time), else at DEBUG. */
+    private boolean firstTime(Object kind) {
+      try {
+        return warned.add(kind);
+      } catch (Throwable t) {
+        Fatal.rethrowIfFatal(t);
+        return false;
+      }
+    }
+
     /** Something inside the instrumentation threw. */
-    void failure(Throwable t) {
-      counter.increment();
-      if (warnedFailures.add(t.getClass())) {
-        LOG.warn("tradermetrics: {} on {} failed to record; the call itself was not affected "
-            + "(further failures of this kind here are logged at DEBUG)", annotation, where, t);
-      } else if (LOG.isDebugEnabled()) {
-        LOG.debug("tradermetrics: {} on {} failed to record", annotation, where, t);
+    public void failure(Throwable problem) {
+      increment(counter);
+      try {
+        if (firstTime(problem.getClass())) {
+          LOG.warn("tradermetrics: {} on {} failed to record; the call itself was not affected "
+              + "(further failures of this kind here are logged at DEBUG)", annotation, where, problem);
+        } else if (LOG.isDebugEnabled()) {
+          LOG.debug("tradermetrics: {} on {} failed to record", annotation, where, problem);
+        }
+      } catch (Throwable t) {
+        Fatal.rethrowIfFatal(t);
       }
     }
 
-    /** A label value read from the call cannot be used (e.g. a side that is neither buy nor sell). */
-    void unusable(String attribute, String why) {
-      counter.increment();
-      if (warnedUnusable.add(attribute)) {
-        LOG.warn("tradermetrics: {} on {}: {}, not recorded (further cases here are logged at DEBUG)",
-            annotation, where, why);
-      } else if (LOG.isDebugEnabled()) {
-        LOG.debug("tradermetrics: {} on {}: {}, not recorded", annotation, where, why);
-      }
+    /** A value read from the call cannot be used (e.g. a side that is neither buy nor sell). */
+    public void unusable(String attribute, String why) {
+      report(attribute, why, null, Double.NaN);
     }
 
-    /** A value read from the call cannot be recorded (NaN, infinite, out of range). */
-    void badValue(String attribute, double value) {
-      counter.increment();
-      if (warnedBad.add(attribute)) {
-        LOG.warn("tradermetrics: {} on {}: '{}' was {}, not recorded "
-            + "(further bad values here are logged at DEBUG)", annotation, where, attribute, value);
-      } else if (LOG.isDebugEnabled()) {
-        LOG.debug("tradermetrics: {} on {}: '{}' was {}, not recorded", annotation, where, attribute, value);
+    /** A number read from the call cannot be recorded (NaN, infinite, out of range). */
+    public void badValue(String attribute, double value) {
+      report(attribute, null, "was", value);
+    }
+
+    /** A value read from the call was null where one is needed (a null fill, a null order id). */
+    public void missing(String attribute) {
+      report(attribute, null, "was null", Double.NaN);
+    }
+
+    /** Counts, and logs without building a message unless it is logged: {@code why}, or {@code 'attribute' verb [value]}. */
+    private void report(String attribute, @Nullable String why, @Nullable String verb, double value) {
+      increment(counter);
+      try {
+        boolean warn = firstTime(attribute);
+        if (!warn && !LOG.isDebugEnabled()) {
+          return;
+        }
+        String problem = why != null ? why
+            : "'" + attribute + "' " + verb + (Double.isNaN(value) && verb.endsWith("null") ? "" : " " + value);
+        if (warn) {
+          LOG.warn("tradermetrics: {} on {}: {}, not recorded (further cases of '{}' here are logged at DEBUG)",
+              annotation, where, problem, attribute);
+        } else {
+          LOG.debug("tradermetrics: {} on {}: {}, not recorded", annotation, where, problem);
+        }
+      } catch (Throwable t) {
+        Fatal.rethrowIfFatal(t);
       }
     }
   }

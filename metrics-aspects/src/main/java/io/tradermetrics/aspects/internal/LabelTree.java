@@ -16,16 +16,22 @@ import org.jspecify.annotations.Nullable;
  * Maps the label values of one call to the meters of that label combination without allocating.
  *
  * <p>One level per label whose value comes from the call. Each node keeps a small snapshot of the
- * value objects it has seen, compared by identity (the common case: string constants, interned
- * symbols, enums), then a map by {@code equals} for value types (strings, enums, boxed primitives),
+ * values it has seen: reference values compared by identity (the common case: string constants,
+ * interned symbols, enums), primitive ones ({@code long}, {@code int}, {@code char} parameters)
+ * by their bits; then a map by {@code equals} for value types (strings, enums, boxed primitives),
  * then a map by rendered text. A value is rendered once: enums lower-case, {@code null} and empty
  * strings as {@code unknown}, anything else with {@code toString()}. Values past the label's
- * {@link CardinalityGuard} limit go to the {@code other} node and are counted. Leaves (the meters)
- * are created once per label combination by the leaf factory. Thread-safe; lookups take no lock.
+ * {@link CardinalityGuard} limit go to the {@code other} node and are counted.
+ *
+ * <p>Leaves (the meters) are made once per label combination by the leaf factory. A factory that
+ * throws (a registry that refuses the meters) leaves that combination without meters for good: the
+ * failure is reported once through the join point's error site and later calls with those values
+ * find no leaf ({@link #leaf} returns {@code null}) instead of trying to register again.
+ * Thread-safe; lookups take no lock.
  *
  * @param <L> the meters held for one label combination
  */
-final class LabelTree<L> {
+public final class LabelTree<L> {
 
   private static final int IDENTITY_SLOTS = 8;
   private static final Object NULL_KEY = new Object();
@@ -36,6 +42,7 @@ final class LabelTree<L> {
   private final Counter[] overflow;
   private final Tags constantTags;
   private final Function<Tags, L> leafFactory;
+  private final InstrumentationErrors.Site errors;
   private final Node<L> root;
 
   /**
@@ -43,43 +50,50 @@ final class LabelTree<L> {
    * @param sources     where each of those values comes from
    * @param guards      the cardinality guard of each of those labels
    * @param overflow    the overflow counter of each of those labels
+   * @param errors      where a leaf factory's failure is reported
+   * @throws RuntimeException what the leaf factory throws for a tree without dynamic labels, whose
+   *     one leaf is made now
    */
   LabelTree(List<String> dynamicKeys, List<ValueSource> sources, List<CardinalityGuard> guards,
-      List<Counter> overflow, Tags constantTags, Function<Tags, L> leafFactory) {
+      List<Counter> overflow, Tags constantTags, Function<Tags, L> leafFactory, InstrumentationErrors.Site errors) {
     this.keys = dynamicKeys.toArray(new String[0]);
     this.sources = sources.toArray(new ValueSource[0]);
     this.guards = guards.toArray(new CardinalityGuard[0]);
     this.overflow = overflow.toArray(new Counter[0]);
     this.constantTags = constantTags;
     this.leafFactory = leafFactory;
+    this.errors = errors;
     this.root = new Node<>(null, null, null);
     if (keys.length == 0) {
       root.leaf = leafFactory.apply(constantTags);
     }
   }
 
-  /** The {@link Instrument#mask()} bits of the values the labels read. */
-  int mask() {
-    int mask = 0;
+  /** Whether the tree reads the return value. */
+  public boolean readsResult() {
     for (ValueSource source : sources) {
-      mask |= source.mask();
+      if (source.slot() == ValueSource.RESULT) {
+        return true;
+      }
     }
-    return mask;
+    return false;
   }
 
-  /** The meters for the label values of this call. */
-  L leaf(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
+  /** The meters for the label values of this call; {@code null} if they could not be registered. */
+  public @Nullable L leaf(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
     Node<L> node = root;
     for (int level = 0; level < sources.length; level++) {
-      Object value = sources[level].get(result, a0, a1, a2, a3, a4, a5);
-      node = child(node, level, value == null ? NULL_KEY : value);
+      ValueSource source = sources[level];
+      if (source.primitiveRoot()) {
+        node = primitiveChild(node, level, source.rootBits(rb, p0, p1, p2, p3, p4, p5));
+      } else {
+        Object value = source.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+        node = child(node, level, value == null ? NULL_KEY : value);
+      }
     }
-    L leaf = node.leaf;
-    if (leaf == null) {
-      throw new IllegalStateException("label tree node without meters");
-    }
-    return leaf;
+    return node.leaf;
   }
 
   private Node<L> child(Node<L> node, int level, Object key) {
@@ -93,25 +107,54 @@ final class LabelTree<L> {
     return slowChild(node, level, key);
   }
 
+  private Node<L> primitiveChild(Node<L> node, int level, long bits) {
+    PrimitiveSnapshot<L> snapshot = node.primitives;
+    long[] seen = snapshot.keys;
+    for (int i = 0; i < seen.length; i++) {
+      if (seen[i] == bits) {
+        return snapshot.nodes[i];
+      }
+    }
+    Node<L> child = renderedChild(node, level, render(sources[level].box(bits)));
+    synchronized (node) {
+      PrimitiveSnapshot<L> s = node.primitives;
+      if (s.keys.length < IDENTITY_SLOTS && child != node.other) {
+        long[] keys = Arrays.copyOf(s.keys, s.keys.length + 1);
+        Node<L>[] nodes = Arrays.copyOf(s.nodes, s.nodes.length + 1);
+        keys[keys.length - 1] = bits;
+        nodes[nodes.length - 1] = child;
+        node.primitives = new PrimitiveSnapshot<>(keys, nodes);
+      }
+    }
+    return child;
+  }
+
   private Node<L> slowChild(Node<L> node, int level, Object key) {
     boolean valueType = isValueType(key);
     Node<L> child = valueType ? node.byKey.get(key) : null;
     if (child == null) {
-      String rendered = render(key);
-      child = node.byRendered.get(rendered);
-      if (child == null) {
-        if (!guards[level].admit(rendered)) {
-          overflow[level].increment();
-          return otherChild(node, level);
-        }
-        child = node.byRendered.computeIfAbsent(rendered, r -> newNode(node, level, r));
-      }
-      if (valueType) {
+      child = renderedChild(node, level, render(key));
+      if (valueType && child != node.other) {
         node.byKey.putIfAbsent(key, child);
       }
     }
-    remember(node, key, child);
+    if (child != node.other) {
+      remember(node, key, child);
+    }
     return child;
+  }
+
+  /** The child of a rendered value: existing, new if the label's guard admits it, else {@code other}. */
+  private Node<L> renderedChild(Node<L> node, int level, String rendered) {
+    Node<L> child = node.byRendered.get(rendered);
+    if (child != null) {
+      return child;
+    }
+    if (!guards[level].admit(rendered)) {
+      overflow[level].increment();
+      return otherChild(node, level);
+    }
+    return node.byRendered.computeIfAbsent(rendered, r -> newNode(node, level, r));
   }
 
   private Node<L> otherChild(Node<L> node, int level) {
@@ -135,7 +178,12 @@ final class LabelTree<L> {
       for (Node<L> n = child; n.key != null; n = n.parent) {
         tags.add(Tag.of(n.key, n.value));
       }
-      child.leaf = leafFactory.apply(constantTags.and(tags));
+      try {
+        child.leaf = leafFactory.apply(constantTags.and(tags));
+      } catch (Throwable t) {
+        Fatal.rethrowIfFatal(t);
+        errors.failure(t); // once: the node keeps no leaf, so these values are never registered again
+      }
     }
     return child;
   }
@@ -152,7 +200,6 @@ final class LabelTree<L> {
         }
       }
       Object[] keys = Arrays.copyOf(s.keys, s.keys.length + 1);
-      @SuppressWarnings("unchecked")
       Node<L>[] nodes = Arrays.copyOf(s.nodes, s.nodes.length + 1);
       keys[keys.length - 1] = key;
       nodes[nodes.length - 1] = child;
@@ -179,6 +226,7 @@ final class LabelTree<L> {
     final @Nullable String key;
     final @Nullable String value;
     volatile Snapshot<L> snapshot = Snapshot.empty();
+    volatile PrimitiveSnapshot<L> primitives = PrimitiveSnapshot.empty();
     final ConcurrentHashMap<Object, Node<L>> byKey = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Node<L>> byRendered = new ConcurrentHashMap<>();
     volatile @Nullable Node<L> other;
@@ -195,6 +243,13 @@ final class LabelTree<L> {
     @SuppressWarnings("unchecked")
     static <L> Snapshot<L> empty() {
       return new Snapshot<>(new Object[0], (Node<L>[]) new Node<?>[0]);
+    }
+  }
+
+  private record PrimitiveSnapshot<L>(long[] keys, Node<L>[] nodes) {
+    @SuppressWarnings("unchecked")
+    static <L> PrimitiveSnapshot<L> empty() {
+      return new PrimitiveSnapshot<>(new long[0], (Node<L>[]) new Node<?>[0]);
     }
   }
 }

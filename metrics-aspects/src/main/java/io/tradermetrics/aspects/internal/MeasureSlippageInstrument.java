@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * {@link MeasureSlippage}: on a normal return, observes
  * {@code sign * (executed - expected) / expected * 10_000} bps, {@code sign} +1 for buys and -1 for
  * sells, into {@code slippage.bps}; price improvement (a negative value) is observed as 0. The sign
- * is resolved once per label combination from its {@code side} label value. Per call: the label
- * lookup, two numeric reads, one histogram record; no allocation once the label combination has
- * been seen. Non-positive or non-finite prices, and a side that is neither buy nor sell, are not
+ * is resolved once per label combination from its {@code side} label value. Per call: two numeric
+ * reads, the label lookup, one histogram record; no allocation once the label combination has been
+ * seen. Non-positive or non-finite prices, and a side that is neither buy nor sell, are not
  * recorded and are counted.
  */
-final class MeasureSlippageInstrument extends AfterReturnInstrument {
+final class MeasureSlippageInstrument extends Instrument.OnReturn {
 
   private static final Set<String> BUY = Set.of("buy", "bid", "b", "long");
   private static final Set<String> SELL = Set.of("sell", "ask", "s", "short", "offer");
@@ -27,34 +27,37 @@ final class MeasureSlippageInstrument extends AfterReturnInstrument {
   private final LabelTree<SlippageMeter> labels;
   private final ValueSource expected;
   private final ValueSource executed;
+  private final InstrumentationErrors.Site errors;
 
   private MeasureSlippageInstrument(LabelTree<SlippageMeter> labels, ValueSource expected, ValueSource executed,
       InstrumentationErrors.Site errors) {
-    super(errors);
     this.labels = labels;
     this.expected = expected;
     this.executed = executed;
+    this.errors = errors;
   }
 
-  static MeasureSlippageInstrument bind(Engine engine, JoinPointInfo jp, MeasureSlippage annotation) {
-    ValueSource expected = CountFillInstrument.numeric(jp, "expected", annotation.expected());
-    ValueSource executed = CountFillInstrument.numeric(jp, "executed", annotation.executed());
-    double[] buckets = Meters.bpsBuckets(engine, jp, annotation.buckets());
+  static Instrument bind(BindContext ctx, MeasureSlippage annotation) {
+    ValueSource expected = ctx.numeric("expected", annotation.expected());
+    ValueSource executed = ctx.numeric("executed", annotation.executed());
+    double[] buckets = ctx.buckets(annotation.buckets(), ctx.settings().bpsBuckets(),
+        "values are in bps, e.g. {1, 2, 5, 10, 20, 50, 100, 200}");
     String side = annotation.side().strip();
     if (!side.isEmpty() && sign(side) == 0) {
-      throw jp.error("side", "'" + side + "' is not a side; expected one of " + BUY + " or " + SELL
+      throw ctx.error("side", "'" + side + "' is not a side; expected one of " + BUY + " or " + SELL
           + " (the side decides the sign of the slippage)");
     }
-    LabelTree<SlippageMeter> labels = engine.labels(jp, MetricCatalog.SLIPPAGE_BPS,
+    Meters meters = ctx.meters();
+    LabelTree<SlippageMeter> labels = ctx.labels(MetricCatalog.SLIPPAGE_BPS,
         List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE),
         Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, side), Tags.empty(),
         tags -> {
           int sign = sign(tags.stream().filter(t -> t.getKey().equals(MetricCatalog.SIDE)).findFirst()
               .map(t -> t.getValue()).orElse(""));
           // no series for a side that cannot be signed: it would only ever show nothing
-          return new SlippageMeter(sign, sign == 0 ? null : Meters.histogram(engine, MetricCatalog.SLIPPAGE_BPS, tags, buckets));
+          return new SlippageMeter(sign, sign == 0 ? null : meters.histogram(MetricCatalog.SLIPPAGE_BPS, tags, buckets));
         });
-    return new MeasureSlippageInstrument(labels, expected, executed, engine.errors.site(jp));
+    return new MeasureSlippageInstrument(labels, expected, executed, ctx.site());
   }
 
   /** +1 for a buy side, -1 for a sell side, 0 for anything else. */
@@ -69,24 +72,23 @@ final class MeasureSlippageInstrument extends AfterReturnInstrument {
   }
 
   @Override
-  public int mask() {
-    return labels.mask() | expected.mask() | executed.mask();
-  }
-
-  @Override
-  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    double exp = expected.getDouble(result, a0, a1, a2, a3, a4, a5);
+  protected void returned(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    double exp = expected.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(exp > 0) || Double.isInfinite(exp)) {
       errors.badValue("expected", exp);
       return;
     }
-    double exe = executed.getDouble(result, a0, a1, a2, a3, a4, a5);
+    double exe = executed.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(exe > 0) || Double.isInfinite(exe)) {
       errors.badValue("executed", exe);
       return;
     }
-    SlippageMeter meter = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    SlippageMeter meter = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (meter == null) {
+      return;
+    }
     if (meter.histogram == null) {
       errors.unusable("side", "the side label is neither buy nor sell, so the slippage has no sign");
       return;

@@ -2,96 +2,149 @@ package io.tradermetrics.aspects.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.tradermetrics.aspects.InstrumentationSettings;
+import io.micrometer.core.instrument.Timer;
+import io.tradermetrics.catalog.MetricCatalog;
 import io.tradermetrics.catalog.MetricDefinition;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Registers the meters of the vocabulary instruments, once per label combination (never per call),
- * and resolves their histogram buckets at binding time.
+ * The one place where instrumentation registers meters in the bound registry: once per label
+ * combination (never per call), named from the catalog under the engine's namespace. Thread-safe;
+ * every method may throw what the registry throws, and its callers (binding, leaf creation) report
+ * it.
  */
-final class Meters {
+public final class Meters {
 
-  private Meters() {}
+  private final MeterRegistry registry;
+  private final String namespace;
+  private final ConcurrentHashMap<List<Object>, GaugeCell> gaugeCells = new ConcurrentHashMap<>();
+
+  Meters(MeterRegistry registry, String namespace) {
+    this.registry = registry;
+    this.namespace = namespace;
+  }
+
+  /** The Micrometer name of {@code definition} under this engine's namespace, e.g. {@code trader.order.latency}. */
+  public String name(MetricDefinition definition) {
+    return definition.meterName(namespace);
+  }
 
   /** The counter of one series of {@code definition}. */
-  static Counter counter(Engine engine, MetricDefinition definition, Tags tags) {
-    return Counter.builder(engine.name(definition)).description(definition.help()).tags(tags).register(engine.registry);
+  public Counter counter(MetricDefinition definition, Tags tags) {
+    return Counter.builder(name(definition)).description(definition.help()).tags(tags).register(registry);
   }
 
   /**
-   * The cell behind one gauge series, shared by every join point of the engine that sets that
-   * series, so that the gauge reads one object whichever join point wrote last.
+   * The cell behind one gauge series, shared by every join point that sets that series, so that the
+   * gauge reads one object whichever join point wrote last.
    */
-  static GaugeCell gauge(Engine engine, MetricDefinition definition, Tags tags) {
-    String name = engine.name(definition);
-    return (GaugeCell) engine.shared(List.of(GaugeCell.class, name, tags),
-        () -> new GaugeCell(engine, name, definition.help(), tags));
+  public GaugeCell gauge(MetricDefinition definition, Tags tags) {
+    String name = name(definition);
+    return gaugeCells.computeIfAbsent(List.of(name, tags), k -> new GaugeCell(this, name, definition.help(), tags));
   }
 
   /** A histogram of one series of {@code definition} with the given bucket upper bounds (no percentiles). */
-  static DistributionSummary histogram(Engine engine, MetricDefinition definition, Tags tags, double[] buckets) {
-    return DistributionSummary.builder(engine.name(definition))
+  public DistributionSummary histogram(MetricDefinition definition, Tags tags, double[] buckets) {
+    return DistributionSummary.builder(name(definition))
         .description(definition.help())
         .tags(tags)
         .serviceLevelObjectives(buckets)
         .minimumExpectedValue(buckets[0])
         .maximumExpectedValue(buckets[buckets.length - 1])
-        .register(engine.registry);
+        .register(registry);
   }
 
-  /**
-   * The bps buckets of a join point: the annotation's own, else the settings'.
-   *
-   * @throws io.tradermetrics.aspects.InstrumentationConfigException if the annotation's buckets are not valid
-   */
-  static double[] bpsBuckets(Engine engine, JoinPointInfo jp, double[] annotationBuckets) {
-    if (annotationBuckets.length == 0) {
-      return engine.settings.bpsBuckets().stream().mapToDouble(Double::doubleValue).toArray();
+  /** A timer of one series of {@code definition}, its histogram buckets at the given bounds. */
+  public Timer timer(MetricDefinition definition, Tags tags, Duration[] buckets) {
+    return Timer.builder(name(definition))
+        .description(definition.help())
+        .tags(tags)
+        .serviceLevelObjectives(buckets)
+        .minimumExpectedValue(buckets[0])
+        .maximumExpectedValue(buckets[buckets.length - 1])
+        .register(registry);
+  }
+
+  /** A gauge read from {@code state} at scrape time, held strongly; replaces one of the same name. */
+  public <T> void stateGauge(MetricDefinition definition, Tags tags, T state, ToDoubleFunction<T> value) {
+    Gauge.builder(name(definition), state, value).description(definition.help()).tags(tags)
+        .strongReference(true).register(registry);
+  }
+
+  /** A counter read from {@code state} at scrape time. */
+  public <T> void functionCounter(MetricDefinition definition, Tags tags, T state, ToDoubleFunction<T> count) {
+    FunctionCounter.builder(name(definition), state, count).description(definition.help()).tags(tags)
+        .register(registry);
+  }
+
+  /** Removes every meter of {@code definition} (a new engine on the same registry replacing the old one's). */
+  public void removeAll(MetricDefinition definition) {
+    for (Meter meter : registry.find(name(definition)).meters()) {
+      registry.remove(meter);
     }
-    String problem = InstrumentationSettings.bucketProblem(annotationBuckets);
-    if (problem != null) {
-      throw jp.error("buckets", Arrays.toString(annotationBuckets) + " is not valid: " + problem
-          + " (values are in bps, e.g. {1, 2, 5, 10, 20, 50, 100, 200})");
-    }
-    return annotationBuckets.clone();
+  }
+
+  /** {@code tradermetrics_instrumentation_errors_total{annotation}}. */
+  Counter instrumentationErrors(String annotation) {
+    return Counter.builder(MetricCatalog.INSTRUMENTATION_ERRORS.meterName(""))
+        .description(MetricCatalog.INSTRUMENTATION_ERRORS.help())
+        .tag(MetricCatalog.ANNOTATION, annotation)
+        .register(registry);
+  }
+
+  /** {@code tradermetrics_label_overflow_total{metric,label}}. */
+  Counter labelOverflow(MetricDefinition definition, String label) {
+    return Counter.builder(MetricCatalog.LABEL_OVERFLOW.meterName(""))
+        .description(MetricCatalog.LABEL_OVERFLOW.help())
+        .tags(MetricCatalog.METRIC, definition.prometheusName(namespace), MetricCatalog.LABEL, label)
+        .register(registry);
   }
 
   /**
    * The last value of one gauge series, written by the advice and read by the gauge at scrape time.
    * The gauge is registered with the first value set, so that a series never shows a value nobody
-   * recorded (a join point with constant labels builds its cell when it is bound). Thread-safe.
+   * recorded. Thread-safe.
    */
-  static final class GaugeCell {
-    private final Engine engine;
+  public static final class GaugeCell {
+    private final Meters meters;
     private final String name;
     private final String help;
     private final Tags tags;
     private volatile double value;
     private volatile boolean registered;
 
-    GaugeCell(Engine engine, String name, String help, Tags tags) {
-      this.engine = engine;
+    GaugeCell(Meters meters, String name, String help, Tags tags) {
+      this.meters = meters;
       this.name = name;
       this.help = help;
       this.tags = tags;
     }
 
-    void set(double value) {
+    /** Sets the value; the first call registers the gauge (and throws what the registry throws, once). */
+    public void set(double value) {
       this.value = value;
       if (!registered) {
         register();
       }
     }
 
+    /** Registers the gauge once; a registry that refuses it is not asked again (the failure is thrown once). */
     private synchronized void register() {
       if (!registered) {
-        Gauge.builder(name, this, GaugeCell::get).description(help).tags(tags).strongReference(true)
-            .register(engine.registry);
-        registered = true;
+        try {
+          Gauge.builder(name, this, GaugeCell::get).description(help).tags(tags).strongReference(true)
+              .register(meters.registry);
+        } finally {
+          registered = true;
+        }
       }
     }
 

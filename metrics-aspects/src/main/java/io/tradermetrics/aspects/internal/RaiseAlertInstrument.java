@@ -2,10 +2,9 @@ package io.tradermetrics.aspects.internal;
 
 import io.tradermetrics.annotation.Label;
 import io.tradermetrics.annotation.RaiseAlert;
-import io.tradermetrics.aspects.Alert;
-import io.tradermetrics.aspects.Alerts;
+import io.tradermetrics.alerts.Alert;
+import io.tradermetrics.alerts.AlertChannel;
 import java.lang.reflect.Parameter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +16,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link RaiseAlert}: when a call meets the annotation's {@code when}, builds the {@link Alert} from
  * the call (labels from {@code @Label} parameters, the message template and the fields) and hands it
- * to {@link Alerts}, which logs, counts and queues it without blocking. Per call that raises
- * nothing: one test of the outcome. A call that raises builds the labels and asks
- * {@link Alerts#admit} (counts it, throttles per name and labels); only an admitted one builds the
- * message, the fields and the alert, so a hot method that keeps throwing costs its callers little.
+ * to the binding's {@link AlertChannel}, which logs, counts and queues it without blocking. Per call
+ * that raises nothing: one test of the outcome. A call that raises builds the labels and asks
+ * {@link AlertChannel#admit} (counts it, throttles per name and labels); only an admitted one builds
+ * the message, the fields and the alert, so a hot method that keeps throwing costs its callers
+ * little. The alert's timestamp comes from the binding's clock.
  */
-final class RaiseAlertInstrument implements Instrument {
+final class RaiseAlertInstrument extends Instrument {
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -36,12 +36,11 @@ final class RaiseAlertInstrument implements Instrument {
   private final ValueSource[] messageSources;
   private final String[] fieldKeys;
   private final ValueSource[] fieldSources;
-  private final int mask;
-  private final InstrumentationErrors.Site errors;
+  private final AlertChannel channel;
 
   private RaiseAlertInstrument(RaiseAlert annotation, String name, Map<String, ValueSource> labels,
       List<String> messageText, List<ValueSource> messageSources, Map<String, ValueSource> fields,
-      InstrumentationErrors.Site errors) {
+      AlertChannel channel) {
     this.annotation = annotation;
     this.when = annotation.when();
     this.name = name;
@@ -51,32 +50,21 @@ final class RaiseAlertInstrument implements Instrument {
     this.messageSources = messageSources.toArray(new ValueSource[0]);
     this.fieldKeys = fields.keySet().toArray(new String[0]);
     this.fieldSources = fields.values().toArray(new ValueSource[0]);
-    int m = when == RaiseAlert.When.RETURNED_TRUE || when == RaiseAlert.When.RETURNED_NON_NULL ? RESULT : 0;
-    for (ValueSource s : labelSources) {
-      m |= s.mask();
-    }
-    for (ValueSource s : messageSources) {
-      m |= s.mask();
-    }
-    for (ValueSource s : fieldSources) {
-      m |= s.mask();
-    }
-    this.mask = m;
-    this.errors = errors;
+    this.channel = channel;
   }
 
-  static RaiseAlertInstrument bind(Engine engine, JoinPointInfo jp, RaiseAlert annotation) {
+  static Instrument bind(BindContext jp, RaiseAlert annotation) {
     if (annotation.summary().isBlank()) {
       throw jp.error("summary", "is blank; give a short title, e.g. summary = \"Circuit breaker tripped\"");
     }
     String name = annotation.name().isEmpty()
-        ? Character.toUpperCase(jp.method.getName().charAt(0)) + jp.method.getName().substring(1)
+        ? Character.toUpperCase(jp.method().getName().charAt(0)) + jp.method().getName().substring(1)
         : annotation.name();
     if (!NAME.matcher(name).matches()) {
       throw jp.error("name", "'" + name + "' is not a valid alertname; expected letters, digits and '_', "
           + "starting with a letter, e.g. \"CircuitBreakerTripped\"");
     }
-    Class<?> returns = jp.method.getReturnType();
+    Class<?> returns = jp.method().getReturnType();
     if (annotation.when() == RaiseAlert.When.RETURNED_TRUE && returns != boolean.class && returns != Boolean.class) {
       throw jp.error("when", "RETURNED_TRUE needs a method returning boolean, but it returns " + returns.getName()
           + "; use RETURNED, RETURNED_NON_NULL or THREW");
@@ -86,7 +74,7 @@ final class RaiseAlertInstrument implements Instrument {
           + "; use RETURNED, RETURNED_TRUE or THREW");
     }
     Map<String, ValueSource> labels = new LinkedHashMap<>();
-    Parameter[] params = jp.method.getParameters();
+    Parameter[] params = jp.method().getParameters();
     for (int i = 0; i < params.length; i++) {
       for (Label label : params[i].getAnnotationsByType(Label.class)) {
         String attribute = "@Label(\"" + label.value() + "\") on parameter #" + i;
@@ -129,11 +117,10 @@ final class RaiseAlertInstrument implements Instrument {
       }
       fields.put(key, jp.source("fields", expression));
     }
-    return new RaiseAlertInstrument(annotation, name, labels, text, sources, fields,
-        engine.errors.site(jp));
+    return new RaiseAlertInstrument(annotation, name, labels, text, sources, fields, jp.alerts());
   }
 
-  private static void parseMessage(JoinPointInfo jp, String message, List<String> text, List<ValueSource> sources) {
+  private static void parseMessage(BindContext jp, String message, List<String> text, List<ValueSource> sources) {
     int from = 0;
     StringBuilder literal = new StringBuilder();
     while (from < message.length()) {
@@ -156,54 +143,42 @@ final class RaiseAlertInstrument implements Instrument {
   }
 
   @Override
-  public int mask() {
-    return mask;
-  }
-
-  @Override
-  public long start() {
-    return 0L;
-  }
-
-  @Override
-  public void stop(long startNanos, @Nullable Object result, @Nullable Throwable error,
-      @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
+  protected void stop(long startNanos, long stopNanos, boolean armed, @Nullable Object r, long rb,
+      @Nullable Throwable error, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
     boolean raise = switch (when) {
       case RETURNED -> error == null;
-      case RETURNED_TRUE -> error == null && Boolean.TRUE.equals(result);
-      case RETURNED_NON_NULL -> error == null && result != null;
+      case RETURNED_TRUE -> error == null && Boolean.TRUE.equals(r);
+      case RETURNED_NON_NULL -> error == null && r != null;
       case THREW -> error != null;
     };
     if (!raise) {
       return;
     }
-    try {
-      Map<String, String> labels = labelKeys.length == 0 ? Map.of() : new LinkedHashMap<>();
-      for (int i = 0; i < labelKeys.length; i++) {
-        labels.put(labelKeys[i], LabelTree.render(labelSources[i].get(result, a0, a1, a2, a3, a4, a5)));
-      }
-      long suppressed = Alerts.admit(name, annotation.severity(), labels);
-      if (suppressed < 0) {
-        return; // throttled: counted, neither logged nor queued; message and fields are not built
-      }
-      StringBuilder message = new StringBuilder(messageText[0]);
-      for (int i = 0; i < messageSources.length; i++) {
-        message.append(text(messageSources[i].get(result, a0, a1, a2, a3, a4, a5))).append(messageText[i + 1]);
-      }
-      Map<String, String> fields = new LinkedHashMap<>();
-      for (int i = 0; i < fieldKeys.length; i++) {
-        fields.put(fieldKeys[i], text(fieldSources[i].get(result, a0, a1, a2, a3, a4, a5)));
-      }
-      if (error != null) {
-        fields.put("exception", error.getClass().getName());
-        fields.put("error", String.valueOf(error.getMessage()));
-      }
-      Alerts.deliverAdmitted(new Alert(name, annotation.severity(), annotation.summary(), message.toString(), labels,
-          fields, Instant.now()), suppressed);
-    } catch (Throwable t) {
-      errors.failure(t);
+    Map<String, String> labels = labelKeys.length == 0 ? Map.of() : new LinkedHashMap<>();
+    for (int i = 0; i < labelKeys.length; i++) {
+      labels.put(labelKeys[i], LabelTree.render(labelSources[i].get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5)));
     }
+    long suppressed = channel.admit(name, annotation.severity(), labels);
+    if (suppressed < 0) {
+      return; // throttled: counted, neither logged nor queued; message and fields are not built
+    }
+    StringBuilder message = new StringBuilder(messageText[0]);
+    for (int i = 0; i < messageSources.length; i++) {
+      message.append(text(messageSources[i].get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5)))
+          .append(messageText[i + 1]);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < fieldKeys.length; i++) {
+      fields.put(fieldKeys[i], text(fieldSources[i].get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5)));
+    }
+    if (error != null) {
+      fields.put("exception", error.getClass().getName());
+      fields.put("error", String.valueOf(error.getMessage()));
+    }
+    channel.deliverAdmitted(new Alert(name, annotation.severity(), annotation.summary(), message.toString(), labels,
+        fields, channel.now()), suppressed);
   }
 
   private static String text(@Nullable Object value) {

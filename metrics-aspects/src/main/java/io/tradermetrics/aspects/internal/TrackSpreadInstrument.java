@@ -12,33 +12,36 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link TrackSpread}: on a normal return, sets {@code spread} to {@code ask - bid} and observes
  * {@code (ask - bid) / mid * 10_000} bps, {@code mid = (ask + bid) / 2}, into {@code spread.bps}.
- * Per call: the label lookup, two numeric reads, one volatile write, one histogram record; no
+ * Per call: two numeric reads, the label lookup, one volatile write, one histogram record; no
  * allocation once the symbol has been seen. Non-positive or non-finite prices and crossed quotes
  * (ask below bid) are not recorded and are counted.
  */
-final class TrackSpreadInstrument extends AfterReturnInstrument {
+final class TrackSpreadInstrument extends Instrument.OnReturn {
 
   private final LabelTree<SpreadMeters> labels;
   private final ValueSource bid;
   private final ValueSource ask;
+  private final InstrumentationErrors.Site errors;
 
   private TrackSpreadInstrument(LabelTree<SpreadMeters> labels, ValueSource bid, ValueSource ask,
       InstrumentationErrors.Site errors) {
-    super(errors);
     this.labels = labels;
     this.bid = bid;
     this.ask = ask;
+    this.errors = errors;
   }
 
-  static TrackSpreadInstrument bind(Engine engine, JoinPointInfo jp, TrackSpread annotation) {
-    ValueSource bid = CountFillInstrument.numeric(jp, "bid", annotation.bid());
-    ValueSource ask = CountFillInstrument.numeric(jp, "ask", annotation.ask());
-    double[] buckets = Meters.bpsBuckets(engine, jp, annotation.buckets());
-    LabelTree<SpreadMeters> labels = engine.labels(jp, MetricCatalog.SPREAD, List.of(MetricCatalog.SYMBOL),
+  static Instrument bind(BindContext ctx, TrackSpread annotation) {
+    ValueSource bid = ctx.numeric("bid", annotation.bid());
+    ValueSource ask = ctx.numeric("ask", annotation.ask());
+    double[] buckets = ctx.buckets(annotation.buckets(), ctx.settings().bpsBuckets(),
+        "values are in bps, e.g. {1, 2, 5, 10, 20, 50, 100, 200}");
+    Meters meters = ctx.meters();
+    LabelTree<SpreadMeters> labels = ctx.labels(MetricCatalog.SPREAD, List.of(MetricCatalog.SYMBOL),
         Map.of(MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
-        tags -> new SpreadMeters(Meters.gauge(engine, MetricCatalog.SPREAD, tags),
-            Meters.histogram(engine, MetricCatalog.SPREAD_BPS, tags, buckets)));
-    return new TrackSpreadInstrument(labels, bid, ask, engine.errors.site(jp));
+        tags -> new SpreadMeters(meters.gauge(MetricCatalog.SPREAD, tags),
+            meters.histogram(MetricCatalog.SPREAD_BPS, tags, buckets)));
+    return new TrackSpreadInstrument(labels, bid, ask, ctx.site());
   }
 
   /** The spread in bps of a quote, or NaN when the prices are not a valid, uncrossed quote. */
@@ -50,21 +53,21 @@ final class TrackSpreadInstrument extends AfterReturnInstrument {
   }
 
   @Override
-  public int mask() {
-    return labels.mask() | bid.mask() | ask.mask();
-  }
-
-  @Override
-  void record(@Nullable Object result, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
-      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    double b = bid.getDouble(result, a0, a1, a2, a3, a4, a5);
-    double a = ask.getDouble(result, a0, a1, a2, a3, a4, a5);
+  protected void returned(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    double b = bid.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    double a = ask.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     double bps = spreadBps(b, a);
     if (Double.isNaN(bps)) {
-      errors.badValue(!(b > 0) || Double.isInfinite(b) ? "bid" : "ask", !(b > 0) || Double.isInfinite(b) ? b : a);
+      boolean badBid = !(b > 0) || Double.isInfinite(b);
+      errors.badValue(badBid ? "bid" : "ask", badBid ? b : a);
       return;
     }
-    SpreadMeters meters = labels.leaf(result, a0, a1, a2, a3, a4, a5);
+    SpreadMeters meters = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (meters == null) {
+      return;
+    }
     meters.spread.set(a - b);
     meters.bps.record(bps);
   }

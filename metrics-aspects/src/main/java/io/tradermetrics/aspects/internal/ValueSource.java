@@ -17,40 +17,91 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a value comes from at a join point: a parameter slot or the return value, then an optional
- * property path compiled into method handles once. Reading it does no reflection and, for paths
- * that end in a primitive read through {@link #getDouble}, no boxing. A {@code null} anywhere along
- * the path gives {@code null} (or NaN from {@link #getDouble}). Immutable and thread-safe.
+ * property path compiled into method handles once. The root is read as the advice passes it (see
+ * {@link Instrument}): a reference from {@code a}<i>i</i>, the bits of a primitive from
+ * {@code p}<i>i</i>, as the declared type says. Reading does no reflection and, for
+ * {@link #getDouble} and {@link #getLong} of a primitive root or of a path ending in a primitive,
+ * no boxing. A {@code null} anywhere along the path gives {@code null} (NaN from
+ * {@link #getDouble}, {@link #ABSENT_LONG} from {@link #getLong}). Immutable and thread-safe.
  */
-final class ValueSource {
+public final class ValueSource {
 
-  static final int RESULT = -1;
+  /** The slot of the return value. */
+  public static final int RESULT = -1;
+  /** What {@link #getLong} returns for a null along the path or a value that is not an integral number. */
+  public static final long ABSENT_LONG = Long.MIN_VALUE;
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+  /** How the root arrives from the advice. */
+  enum Kind {
+    /** A reference, or a {@code boolean} as a cached {@code Boolean}, in the reference slot. */
+    REF,
+    /** {@code long}, {@code int}, {@code short}, {@code byte}: the value in the bits slot. */
+    LONG,
+    /** {@code char}: its code in the bits slot. */
+    CHAR,
+    /** {@code double}: {@link Double#doubleToRawLongBits} in the bits slot. */
+    DOUBLE,
+    /** {@code float}: widened to {@code double}, then as {@link #DOUBLE}. */
+    FLOAT;
+
+    static Kind of(Class<?> declared) {
+      if (declared == long.class || declared == int.class || declared == short.class || declared == byte.class) {
+        return LONG;
+      }
+      if (declared == char.class) {
+        return CHAR;
+      }
+      if (declared == double.class) {
+        return DOUBLE;
+      }
+      return declared == float.class ? FLOAT : REF;
+    }
+  }
+
   private final int slot;
-  /** Segment handles of type (Object)Object; the last one of {@code numericTail} is (Object)double. */
+  private final Kind kind;
+  /** Segment handles of type (Object)Object. */
   private final MethodHandle[] segments;
+  /** The last segment as (Object)double, for paths that end in a number. */
   private final @Nullable MethodHandle doubleTail;
+  /** The last segment as (Object)long, for paths that end in an integral primitive. */
+  private final @Nullable MethodHandle longTail;
   private final Class<?> type;
   private final String description;
-  /** (Object)long for paths that end in an integral primitive; set once in {@link #of}, before publication. */
-  private @Nullable MethodHandle longTail;
 
-  private ValueSource(int slot, MethodHandle[] segments, @Nullable MethodHandle doubleTail, Class<?> type,
-      String description) {
+  private ValueSource(int slot, Kind kind, MethodHandle[] segments, @Nullable MethodHandle doubleTail,
+      @Nullable MethodHandle longTail, Class<?> type, String description) {
     this.slot = slot;
+    this.kind = kind;
     this.segments = segments;
     this.doubleTail = doubleTail;
+    this.longTail = longTail;
     this.type = type;
     this.description = description;
   }
 
-  /** The bit of {@link Instrument#mask()} for the slot this source reads. */
-  int mask() {
-    return slot == RESULT ? Instrument.RESULT : 1 << slot;
+  /** The slot this source reads: 0..5, or {@link #RESULT}. */
+  int slot() {
+    return slot;
+  }
+
+  /** Whether the source reads the return value. */
+  public boolean readsResult() {
+    return slot == RESULT;
+  }
+
+  /** Whether the value is the root itself, a primitive that arrives in the bits slot. */
+  boolean primitiveRoot() {
+    return kind != Kind.REF;
+  }
+
+  Kind kind() {
+    return kind;
   }
 
   /** The static type of the value the source yields (primitive types as such). */
-  Class<?> type() {
+  public Class<?> type() {
     return type;
   }
 
@@ -63,56 +114,169 @@ final class ValueSource {
     return description;
   }
 
-  static ValueSource of(JoinPointInfo jp, String attribute, int slot, Type rootType, String path) {
-    List<MethodHandle> handles = new ArrayList<>();
+  /**
+   * Compiles a source.
+   *
+   * @param slot     the parameter index, or {@link #RESULT}
+   * @param rootType the declared type of that parameter or of the return value
+   * @param path     property segments separated by '.', or empty
+   * @throws io.tradermetrics.aspects.InstrumentationConfigException naming {@code attribute} if a
+   *     segment does not resolve
+   */
+  static ValueSource of(BindContext ctx, String attribute, int slot, Type rootType, String path) {
     Class<?> current = raw(rootType);
+    Kind kind = Kind.of(current);
     StringBuilder walked = new StringBuilder(slot == RESULT ? "result" : "#" + slot);
+    List<MethodHandle> handles = new ArrayList<>();
     MethodHandle lastRaw = null;
     if (!path.isBlank()) {
+      if (current.isPrimitive()) {
+        throw ctx.error(attribute, "'" + walked + "' is a " + current.getName() + ", which has no property '"
+            + path.strip() + "'; read the " + current.getName() + " itself (no path)");
+      }
       for (String segment : path.strip().split("\\.", -1)) {
         if (segment.isEmpty()) {
-          throw jp.error(attribute, "path '" + path + "' has an empty segment");
+          throw ctx.error(attribute, "path '" + path + "' has an empty segment");
         }
         Member member = findMember(current, segment);
         if (member == null) {
-          throw jp.error(attribute, "'" + segment + "' is not a property of " + current.getName()
+          throw ctx.error(attribute, "'" + segment + "' is not a property of " + current.getName()
               + " (reached by " + walked + "); expected a record component, a getter get"
               + capitalize(segment) + "()/is" + capitalize(segment) + "(), a no-argument method or a field named '"
               + segment + "'");
         }
-        MethodHandle raw = unreflect(jp, attribute, member);
+        MethodHandle raw = unreflect(ctx, attribute, member);
         lastRaw = raw;
         current = raw.type().returnType();
         handles.add(raw.asType(MethodType.methodType(Object.class, Object.class)));
         walked.append('.').append(segment);
       }
     }
-    MethodHandle doubleTail = null;
-    if (lastRaw != null && isNumericType(current)) {
-      doubleTail = toDouble(lastRaw);
-    }
-    ValueSource source = new ValueSource(slot, handles.toArray(new MethodHandle[0]), doubleTail, current, walked.toString());
-    if (lastRaw != null && isIntegralPrimitive(current)) {
-      source.longTail = lastRaw.asType(MethodType.methodType(long.class, Object.class));
-    }
-    return source;
+    MethodHandle doubleTail = lastRaw != null && isNumericType(current) ? toDouble(lastRaw) : null;
+    MethodHandle longTail = lastRaw != null && isIntegralPrimitive(current)
+        ? lastRaw.asType(MethodType.methodType(long.class, Object.class)) : null;
+    return new ValueSource(slot, kind, handles.toArray(new MethodHandle[0]), doubleTail, longTail, current,
+        walked.toString());
   }
-
-  /** What {@link #getLong} returns for a null along the path or a value that is not an integral number. */
-  static final long ABSENT_LONG = Long.MIN_VALUE;
 
   static boolean isIntegralPrimitive(Class<?> type) {
     return type == long.class || type == int.class || type == short.class || type == byte.class;
   }
 
+  static boolean isNumericType(Class<?> type) {
+    return (type.isPrimitive() && type != boolean.class && type != char.class && type != void.class)
+        || Number.class.isAssignableFrom(type);
+  }
+
+  /** The reference in this source's slot. */
+  @Nullable Object rootRef(@Nullable Object r, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2,
+      @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
+    return switch (slot) {
+      case RESULT -> r;
+      case 0 -> a0;
+      case 1 -> a1;
+      case 2 -> a2;
+      case 3 -> a3;
+      case 4 -> a4;
+      default -> a5;
+    };
+  }
+
+  /** The bits in this source's slot. */
+  long rootBits(long rb, long p0, long p1, long p2, long p3, long p4, long p5) {
+    return switch (slot) {
+      case RESULT -> rb;
+      case 0 -> p0;
+      case 1 -> p1;
+      case 2 -> p2;
+      case 3 -> p3;
+      case 4 -> p4;
+      default -> p5;
+    };
+  }
+
   /**
-   * Reads an integral value without boxing where the path ends in an integral primitive (a bare
-   * primitive parameter arrives boxed by ajc and is unboxed here); {@link #ABSENT_LONG} for null or
-   * for a value that is not a {@code Long}, {@code Integer}, {@code Short} or {@code Byte}.
+   * Reads the value as an object: {@code null} when the root or any intermediate value is null. A
+   * primitive root is boxed: use {@link #getDouble}, {@link #getLong} or {@link #bitsOf} for those on
+   * the order path.
    */
-  long getLong(@Nullable Object result, @Nullable Object a0, @Nullable Object a1,
-      @Nullable Object a2, @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    Object value = root(result, a0, a1, a2, a3, a4, a5);
+  public @Nullable Object get(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    if (kind != Kind.REF) {
+      return box(rootBits(rb, p0, p1, p2, p3, p4, p5));
+    }
+    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
+    for (MethodHandle segment : segments) {
+      if (value == null) {
+        return null;
+      }
+      value = (Object) segment.invokeExact(value);
+    }
+    return value;
+  }
+
+  /** The bits of a primitive root as the object its declared type boxes to. */
+  Object box(long bits) {
+    return switch (kind) {
+      case LONG -> type == long.class ? (Object) bits : type == int.class ? (Object) (int) bits
+          : type == short.class ? (Object) (short) bits : (Object) (byte) bits;
+      case CHAR -> (char) bits;
+      case DOUBLE -> Double.longBitsToDouble(bits);
+      case FLOAT -> (float) Double.longBitsToDouble(bits);
+      case REF -> throw new IllegalStateException("not a primitive root: " + description);
+    };
+  }
+
+  /** Reads a number without boxing; NaN for null, for a non-number and for a {@code char}. */
+  public double getDouble(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    switch (kind) {
+      case LONG:
+        return rootBits(rb, p0, p1, p2, p3, p4, p5);
+      case DOUBLE:
+      case FLOAT:
+        return Double.longBitsToDouble(rootBits(rb, p0, p1, p2, p3, p4, p5));
+      case CHAR:
+        return Double.NaN;
+      default:
+        break;
+    }
+    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
+    int last = segments.length - 1;
+    for (int i = 0; i < last; i++) {
+      if (value == null) {
+        return Double.NaN;
+      }
+      value = (Object) segments[i].invokeExact(value);
+    }
+    if (value == null) {
+      return Double.NaN;
+    }
+    if (doubleTail != null) {
+      return (double) doubleTail.invokeExact(value);
+    }
+    if (last >= 0) {
+      value = (Object) segments[last].invokeExact(value);
+    }
+    return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /**
+   * Reads an integral value without boxing; {@link #ABSENT_LONG} for null, or for a value that is
+   * not a {@code long}, {@code int}, {@code short} or {@code byte} (or their boxes).
+   */
+  public long getLong(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) throws Throwable {
+    if (kind == Kind.LONG) {
+      return rootBits(rb, p0, p1, p2, p3, p4, p5);
+    }
+    if (kind != Kind.REF) {
+      return ABSENT_LONG;
+    }
+    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     int last = segments.length - 1;
     for (int i = 0; i < last; i++) {
       if (value == null) {
@@ -133,65 +297,11 @@ final class ValueSource {
         ? ((Number) value).longValue() : ABSENT_LONG;
   }
 
-  /** Reads the value; {@code null} when the root or any intermediate value is null. */
-  @Nullable Object get(@Nullable Object result, @Nullable Object a0, @Nullable Object a1,
-      @Nullable Object a2, @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    Object value = root(result, a0, a1, a2, a3, a4, a5);
-    for (MethodHandle segment : segments) {
-      if (value == null) {
-        return null;
-      }
-      value = (Object) segment.invokeExact(value);
-    }
-    return value;
-  }
-
-  /** Reads a numeric value without boxing where the path ends in a primitive; NaN for null or non-numbers. */
-  double getDouble(@Nullable Object result, @Nullable Object a0, @Nullable Object a1,
-      @Nullable Object a2, @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) throws Throwable {
-    Object value = root(result, a0, a1, a2, a3, a4, a5);
-    int last = segments.length - 1;
-    for (int i = 0; i < last; i++) {
-      if (value == null) {
-        return Double.NaN;
-      }
-      value = (Object) segments[i].invokeExact(value);
-    }
-    if (value == null) {
-      return Double.NaN;
-    }
-    if (doubleTail != null) {
-      return (double) doubleTail.invokeExact(value);
-    }
-    if (last >= 0) {
-      value = (Object) segments[last].invokeExact(value);
-    }
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
-  }
-
-  private @Nullable Object root(@Nullable Object result, @Nullable Object a0, @Nullable Object a1,
-      @Nullable Object a2, @Nullable Object a3, @Nullable Object a4, @Nullable Object a5) {
-    return switch (slot) {
-      case RESULT -> result;
-      case 0 -> a0;
-      case 1 -> a1;
-      case 2 -> a2;
-      case 3 -> a3;
-      case 4 -> a4;
-      default -> a5;
-    };
-  }
-
-  static boolean isNumericType(Class<?> type) {
-    return (type.isPrimitive() && type != boolean.class && type != char.class && type != void.class)
-        || Number.class.isAssignableFrom(type);
-  }
-
   private static MethodHandle toDouble(MethodHandle raw) {
     Class<?> ret = raw.type().returnType();
     MethodHandle h = raw;
     if (!ret.isPrimitive()) {
-      // a Number subclass: unbox through Number.doubleValue()
+      // a Number subclass: unbox through Number.doubleValue(), NaN for null
       try {
         MethodHandle dv = LOOKUP.findVirtual(Number.class, "doubleValue", MethodType.methodType(double.class));
         h = MethodHandles.filterReturnValue(raw.asType(raw.type().changeReturnType(Number.class)),
@@ -251,12 +361,12 @@ final class ValueSource {
     return null;
   }
 
-  private static MethodHandle unreflect(JoinPointInfo jp, String attribute, Member member) {
+  private static MethodHandle unreflect(BindContext ctx, String attribute, Member member) {
     try {
       ((AccessibleObject) member).trySetAccessible();
       return member instanceof Method m ? LOOKUP.unreflect(m) : LOOKUP.unreflectGetter((Field) member);
     } catch (IllegalAccessException e) {
-      throw jp.error(attribute, "cannot read " + member + ": " + e.getMessage()
+      throw ctx.error(attribute, "cannot read " + member + ": " + e.getMessage()
           + "; make it public or open its package to tradermetrics");
     }
   }
