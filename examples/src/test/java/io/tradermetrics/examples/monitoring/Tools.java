@@ -55,6 +55,21 @@ final class Tools {
     }
   }
 
+  /** {@code n} distinct free TCP ports on 127.0.0.1, held open together while chosen so that none repeats. */
+  static List<Integer> freePorts(int n) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        sockets.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
   /** Exit code and combined output of a finished command. */
   record Result(int exitCode, String output) {}
 
