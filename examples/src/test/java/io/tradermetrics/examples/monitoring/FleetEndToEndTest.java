@@ -199,7 +199,7 @@ class FleetEndToEndTest {
       Map<String, Long> peaks = processes.peakRssKib();
       long demos = peaks.entrySet().stream().filter(e -> e.getKey().startsWith("demo-")).mapToLong(Map.Entry::getValue).sum();
       long others = peaks.entrySet().stream().filter(e -> !e.getKey().startsWith("demo-")).mapToLong(Map.Entry::getValue).sum();
-      log("peak RSS (VmHWM), MiB: demo processes still running " + demos / 1024 + " in all, "
+      log("peak RSS (VmHWM), MiB: " + INSTANCES + " demo processes " + demos / 1024 + " in all, "
           + peaks.entrySet().stream().filter(e -> !e.getKey().startsWith("demo-"))
               .map(e -> e.getKey() + " " + e.getValue() / 1024).collect(Collectors.joining(", "))
           + "; sum " + (demos + others) / 1024);
@@ -390,11 +390,17 @@ class FleetEndToEndTest {
         () -> !victoriaMetrics.query("trader:orders_completed:rate5m").isEmpty()
             && !victoriaMetrics.query("trader:order_latency_seconds_bucket:rate5m").isEmpty()
             && !victoriaMetrics.query("ALERTS{alertname=\"TraderTradingHalted\", alertstate=\"firing\"}").isEmpty());
-    // one instance: a tripped one, still running, so that its alert is among the data
-    Instance one = fleet.stream().filter(Instance::tripped).findFirst().orElseThrow();
-    Map<String, String> pinned = Map.of("job", JOB, "strategy", one.strategy(), "instance", one.address());
     // a time range (and rate interval) covering the whole run, as a desk looking at the last hour would have
     String range = (TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - startNanos) + 2) + "m";
+    // one instance: a tripped one, still running, so that its alert is among the data; of those, the
+    // one the agents saw trade most before its trip (on a loaded machine the first scrapes of a
+    // process can come after its trip)
+    List<Instance> tripped = fleet.stream().filter(Instance::tripped).toList();
+    Map<String, Double> traded = byInstance("sum by (instance) (increase(trader_orders_submitted_total{instance=~\""
+        + tripped.stream().map(x -> Dashboard.regexEscape(x.address())).collect(Collectors.joining("|")) + "\"}[" + range + "]))");
+    Instance one = tripped.stream().max(java.util.Comparator.comparing(x -> traded.getOrDefault(x.address(), 0.0))).orElseThrow();
+    assertThat(traded.get(one.address())).as("orders seen from " + one.address() + " before its trip").isPositive();
+    Map<String, String> pinned = Map.of("job", JOB, "strategy", one.strategy(), "instance", one.address());
     Map<String, String> single = dashboard.resolve(victoriaMetrics, pinned, false, range, range);
     assertThat(dashboard.queriesWithoutData(victoriaMetrics, single)).as("queries without data for " + one.address()).isEmpty();
     Map<String, String> all = dashboard.resolve(victoriaMetrics, Map.of(), true, range, range);

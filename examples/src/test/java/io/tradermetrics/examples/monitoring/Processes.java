@@ -29,6 +29,7 @@ final class Processes implements AutoCloseable {
   private final Path dir;
   private final Map<String, Child> running = new LinkedHashMap<>();
   private final List<Child> stopped = new ArrayList<>();
+  private final Map<String, Long> peaksOfKilled = new LinkedHashMap<>();
 
   Processes(Path dir) {
     this.dir = dir;
@@ -61,7 +62,9 @@ final class Processes implements AutoCloseable {
 
   /** Kills {@code name} at once (SIGKILL, as a crash would) and waits for it to be gone. */
   void kill(String name) throws InterruptedException {
-    Child child = running.remove(name);
+    Child child = running.get(name);
+    peaksOfKilled.put(name, peakRssKib(child));
+    running.remove(name);
     child.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     stopped.add(child);
   }
@@ -109,23 +112,29 @@ final class Processes implements AutoCloseable {
     return out.toString();
   }
 
-  /** Peak resident memory (VmHWM) of each running child, in KiB, by name; 0 where /proc does not say. */
+  /**
+   * Peak resident memory (VmHWM) of each child, in KiB, by name: of those running now, and of those
+   * killed, as it was when they were killed; 0 where /proc does not say.
+   */
   Map<String, Long> peakRssKib() {
-    Map<String, Long> peaks = new LinkedHashMap<>();
+    Map<String, Long> peaks = new LinkedHashMap<>(peaksOfKilled);
     for (Child child : running.values()) {
-      long kib = 0;
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(child.process().pid()), "status"))) {
-          if (line.startsWith("VmHWM:")) {
-            kib = Long.parseLong(line.replaceAll("\\D", ""));
-          }
-        }
-      } catch (IOException | NumberFormatException gone) {
-        // not Linux, or the process has exited
-      }
-      peaks.put(child.name(), kib);
+      peaks.put(child.name(), peakRssKib(child));
     }
     return peaks;
+  }
+
+  private static long peakRssKib(Child child) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(child.process().pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException gone) {
+      // not Linux, or the process has exited
+    }
+    return 0;
   }
 
   /** Stops every child still running, in the order started (SIGTERM; SIGKILL after 10 s). */
