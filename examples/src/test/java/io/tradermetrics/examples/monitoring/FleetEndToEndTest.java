@@ -282,24 +282,29 @@ class FleetEndToEndTest {
 
   /** Each counter against the summary line it must equal; integers exactly, amounts to their printed precision. */
   private List<String> counterMismatches(List<Instance> instances) throws Exception {
-    String i = "{instance=~\"" + instances.stream().map(x -> Dashboard.regexEscape(x.address())).collect(Collectors.joining("|")) + "\"";
+    String of = "instance=~\"" + instances.stream().map(x -> Dashboard.regexEscape(x.address())).collect(Collectors.joining("|")) + "\"";
+    // summary line (after a '/', which count of it) -> the series summed per instance: names (a regex), matchers
+    String[][] counters = {
+        {"orders sent", "trader_orders_(submitted|rejected|failed)_total", ""},
+        {"orders sent/quotes", "trader_quotes_total", ""},
+        {"venue acks", "trader_order_ack_latency_seconds_count", "outcome=\"ack\""},
+        {"venue rejects", "trader_orders_rejected_total", ""},
+        {"venue rejects/lifecycle", "trader_order_ack_latency_seconds_count", "outcome=\"rejected\""},
+        {"orders cancelled", "trader_orders_cancelled_total", ""},
+        {"cancels confirmed", "trader_order_cancel_latency_seconds_count", "outcome=\"cancelled\""},
+        {"fills", "trader_orders_filled_total", ""},
+        {"orders completely filled", "trader_order_fill_latency_seconds_count", "fill=\"complete\""},
+        {"orders in flight", "trader_orders_inflight|trader_orders_expired_total", ""},
+        {"inventory blocks", "trader_guard_blocks_total", ""},
+        {"quotes published", "trader_spread_bps_count", ""},
+        {"ticks handled", "trader_call_latency_seconds_count", "target=\"market-maker\", operation=\"on_tick\""},
+        {"net position", "trader_position", ""},
+        {"realized PnL", "trader_pnl_realized", ""},
+        {"unrealized PnL", "trader_pnl_unrealized", ""}};
     Map<String, String> exprs = new LinkedHashMap<>();
-    exprs.put("orders sent", "sum by (instance) ({__name__=~\"trader_orders_(submitted|rejected|failed)_total\", " + i.substring(1) + "})");
-    exprs.put("orders sent/quotes", "sum by (instance) (trader_quotes_total" + i + "})");
-    exprs.put("venue acks", "sum by (instance) (trader_order_ack_latency_seconds_count" + i + ", outcome=\"ack\"})");
-    exprs.put("venue rejects", "sum by (instance) (trader_orders_rejected_total" + i + "})");
-    exprs.put("venue rejects/lifecycle", "sum by (instance) (trader_order_ack_latency_seconds_count" + i + ", outcome=\"rejected\"})");
-    exprs.put("orders cancelled", "sum by (instance) (trader_orders_cancelled_total" + i + "})");
-    exprs.put("cancels confirmed", "sum by (instance) (trader_order_cancel_latency_seconds_count" + i + ", outcome=\"cancelled\"})");
-    exprs.put("fills", "sum by (instance) (trader_orders_filled_total" + i + "})");
-    exprs.put("orders completely filled", "sum by (instance) (trader_order_fill_latency_seconds_count" + i + ", fill=\"complete\"})");
-    exprs.put("orders in flight", "sum by (instance) ({__name__=~\"trader_orders_inflight|trader_orders_expired_total\", " + i.substring(1) + "})");
-    exprs.put("inventory blocks", "sum by (instance) (trader_guard_blocks_total" + i + "})");
-    exprs.put("quotes published", "sum by (instance) (trader_spread_bps_count" + i + "})");
-    exprs.put("ticks handled", "sum by (instance) (trader_call_latency_seconds_count" + i + ", target=\"market-maker\", operation=\"on_tick\"})");
-    exprs.put("net position", "sum by (instance) (trader_position" + i + "})");
-    exprs.put("realized PnL", "sum by (instance) (trader_pnl_realized" + i + "})");
-    exprs.put("unrealized PnL", "sum by (instance) (trader_pnl_unrealized" + i + "})");
+    for (String[] c : counters) {
+      exprs.put(c[0], "sum by (instance) ({__name__=~\"" + c[1] + "\", " + of + (c[2].isEmpty() ? "" : ", " + c[2]) + "})");
+    }
     List<String> mismatches = new ArrayList<>();
     for (Map.Entry<String, String> e : exprs.entrySet()) {
       Map<String, Double> actual = new HashMap<>();
