@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
+import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.CircuitBreaker;
+import io.tradermetrics.examples.marketmaker.Ledger;
 import io.tradermetrics.examples.marketmaker.MarketMaker;
 import io.tradermetrics.examples.marketmaker.SimulatedVenue;
 import io.tradermetrics.examples.marketmaker.Tick;
@@ -42,7 +44,12 @@ import org.jspecify.annotations.Nullable;
  * thread after a seeded random delay; the replay waits for the venue's messages before each trade,
  * so that the replay stays deterministic. Each trade reaches the maker as a {@link Tick} stamped
  * with the time it is due in the replay (its exchange timestamp), so the market data delay shows how
- * late the replay hands it over.
+ * late the replay hands it over; handing it over is timed as a call ({@code @TimedCall}, target
+ * {@code market-maker}, operation {@code on_tick}: the strategy's whole reaction to one tick).
+ *
+ * <p>In a fleet each process runs under a strategy name ({@link #start(String, int, URI, String)}):
+ * the common tag {@code strategy} on every series it serves, and the {@code strategy} label of its
+ * PnL, so that the dashboard's Strategy variable selects all of a strategy's processes.
  */
 public final class Demo implements AutoCloseable {
 
@@ -55,6 +62,7 @@ public final class Demo implements AutoCloseable {
   private final KillSwitchCheck killSwitch;
   private final SimulatedVenue venue;
   private final CircuitBreaker breaker;
+  private long ticksHandled;
 
   private Demo(Injector injector, MarketDataFreshnessCheck marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
@@ -84,6 +92,19 @@ public final class Demo implements AutoCloseable {
    * @param alertmanager Alertmanager's base URL, e.g. {@code http://127.0.0.1:9093}, or null to only log and count alerts
    */
   public static Demo start(String host, int port, @Nullable URI alertmanager) {
+    return start(host, port, alertmanager, Ledger.STRATEGY);
+  }
+
+  /**
+   * Creates the injector, which starts the exporter, for a process running under {@code strategy}.
+   *
+   * @param host         the exporter's bind address
+   * @param port         the exporter's port, 0 for any free port
+   * @param alertmanager Alertmanager's base URL, or null to only log and count alerts
+   * @param strategy     the strategy name: the common tag {@code strategy} on every series and the
+   *                     {@code strategy} label of the PnL gauges, e.g. {@code mm-btc-1}
+   */
+  public static Demo start(String host, int port, @Nullable URI alertmanager, String strategy) {
     MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", MARKET_DATA_MAX_AGE);
     KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
     AbstractModule checks = new AbstractModule() {
@@ -93,9 +114,10 @@ public final class Demo implements AutoCloseable {
         health.addBinding().toInstance(marketData);
         health.addBinding().toInstance(killSwitch);
         bind(CircuitBreaker.class).toInstance(new CircuitBreaker(killSwitch));
+        bind(Ledger.class).toInstance(new Ledger(strategy));
       }
     };
-    TraderMetricsModule.Builder metrics = TraderMetricsModule.builder().host(host).port(port);
+    TraderMetricsModule.Builder metrics = TraderMetricsModule.builder().host(host).port(port).commonTag("strategy", strategy);
     if (alertmanager != null) {
       metrics.alertmanager(alertmanager);
     }
@@ -169,7 +191,7 @@ public final class Demo implements AutoCloseable {
               + " s into the replay");
         }
         if (!breaker.isTripped()) {
-          maker.onTick(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
+          handle(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
         }
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);
@@ -180,6 +202,18 @@ public final class Demo implements AutoCloseable {
     progress.accept(trades.size());
     return new Summary(trades.size(), maker.ordersSent(), maker.cancels(), maker.ledger().fills(),
         maker.ledger().position(), maker.ledger().realizedPnl());
+  }
+
+  /** Hands one tick to the market maker, timed into {@code trader_call_latency_seconds}. */
+  @TimedCall(target = "market-maker", operation = "on_tick")
+  void handle(Tick tick) {
+    ticksHandled++;
+    maker.onTick(tick);
+  }
+
+  /** Ticks handed to the market maker so far (none once the circuit breaker has tripped). */
+  public long ticksHandled() {
+    return ticksHandled;
   }
 
   /** Stops the exporter and unbinds the metrics. */

@@ -1,6 +1,7 @@
 package io.tradermetrics.examples.demo;
 
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
+import io.tradermetrics.examples.marketmaker.Ledger;
 import io.tradermetrics.examples.marketmaker.Trade;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -62,6 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
           + "/health/ready answers 503, the CircuitBreakerTripped alert is raised). Default: never.")
   @Nullable Long tripAfterSeconds;
 
+  @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Ledger.STRATEGY,
+      description = "The strategy this process runs under, for a fleet: the label strategy on every series served "
+          + "(the common tag tradermetrics.common-tags.strategy) and on the PnL gauges. Default: ${DEFAULT-VALUE}.")
+  String strategy;
+
   /** Runs the command; exits with 0, 1 on failure (one line on standard error when the exporter cannot start, e.g. a port in use), 2 on bad flags. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new DemoCommand()).execute(args));
@@ -75,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Demo started;
     try {
-      started = Demo.start(host, port, alertmanager);
+      started = Demo.start(host, port, alertmanager, strategy);
     } catch (RuntimeException e) {
       String reason = startFailure(e);
       if (reason == null) {
@@ -96,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo,
             tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
       }
-      printSummary(out, replay, summary, demo.maker());
+      printSummary(out, replay, summary, demo);
       if (lingerSeconds > 0) {
         out.println("Serving for " + lingerSeconds + " s more (Ctrl-C stops)");
         out.flush();
@@ -141,18 +147,24 @@ public final class DemoCommand implements Callable<Integer> {
     if (lingerSeconds < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--linger must be 0 or more, was " + lingerSeconds);
     }
+    if (strategy.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--strategy must not be blank, was '" + strategy + "'");
+    }
   }
 
-  private static void printSummary(PrintWriter out, List<Trade> replay, Demo.Summary s,
-      io.tradermetrics.examples.marketmaker.MarketMaker maker) {
+  private static void printSummary(PrintWriter out, List<Trade> replay, Demo.Summary s, Demo demo) {
+    io.tradermetrics.examples.marketmaker.MarketMaker maker = demo.maker();
     out.println("Replay finished (" + BitstampTrades.SYMBOL + ", Bitstamp"
         + (replay.isEmpty() ? "" : ", " + java.time.Instant.ofEpochSecond(replay.get(0).epochSeconds()) + " to "
             + java.time.Instant.ofEpochSecond(replay.get(replay.size() - 1).epochSeconds())) + ")");
     out.printf("  trades replayed  : %d%n", s.trades());
+    out.printf("  ticks handled    : %d (trades handed to the market maker before any trip)%n", demo.ticksHandled());
     out.printf("  orders sent      : %d%n", s.ordersSent());
     out.printf("  venue acks       : %d%n", maker.acks());
     out.printf("  venue rejects    : %d (rate limit of %d new orders per second of market time)%n",
         maker.rejectMessages(), io.tradermetrics.examples.marketmaker.MarketMaker.VENUE_SUBMITS_PER_SECOND);
+    out.printf("  inventory blocks : %d (quotes not posted: the inventory limit)%n", maker.inventoryBlocks());
+    out.printf("  quotes published : %d (two-sided quotes, after a change)%n", maker.quotesPublished());
     out.printf("  orders cancelled : %d%n", s.cancels());
     out.printf("  cancels confirmed: %d%n", maker.cancelsConfirmed());
     out.printf("  fills            : %d (%d orders completely filled)%n", s.fills(), maker.completeFills());

@@ -11,14 +11,30 @@ import io.tradermetrics.annotation.TrackPosition;
  */
 public final class Ledger {
 
-  /** The {@code strategy} label of the PnL gauges. */
+  /** The default {@code strategy} label of the PnL gauges. */
   public static final String STRATEGY = "market-maker";
 
+  private final String strategy;
   private double position;
   private double averagePrice;
   private double realizedPnl;
   private long fills;
   private double markPrice;
+
+  /** A ledger whose PnL is labelled {@link #STRATEGY}. */
+  public Ledger() {
+    this(STRATEGY);
+  }
+
+  /**
+   * A ledger whose PnL gauges carry {@code strategy}: in a fleet, the name the process runs under
+   * (the demo's {@code --strategy}), so that PnL is labelled like every other series of the process.
+   *
+   * @param strategy the {@code strategy} label, e.g. {@code mm-btc-1}
+   */
+  public Ledger(String strategy) {
+    this.strategy = strategy;
+  }
 
   /**
    * Books a fill.
@@ -54,12 +70,18 @@ public final class Ledger {
    *
    * @param symbol    the instrument, the {@code symbol} label
    * @param markPrice the price to value the open position at, quote currency, e.g. the last trade
-   * @return realized PnL, and unrealized PnL at {@code markPrice}
+   * @return the ledger's strategy, realized PnL, and unrealized PnL at {@code markPrice}
    */
-  @TrackPnl(realized = "result.realized", unrealized = "result.unrealized", strategy = STRATEGY)
+  @TrackPnl(realized = "result.realized", unrealized = "result.unrealized")
+  @Label(value = "strategy", path = "strategy")
   public Pnl mark(@Label("symbol") String symbol, double markPrice) {
     this.markPrice = markPrice;
-    return new Pnl(realizedPnl, unrealizedPnl());
+    return new Pnl(strategy, realizedPnl, unrealizedPnl());
+  }
+
+  /** The {@code strategy} label of this ledger's PnL. */
+  public String strategy() {
+    return strategy;
   }
 
   /** Unrealized PnL of the open position at the last mark price, quote currency; 0 when flat or never marked. */

@@ -51,6 +51,12 @@ class DemoCommandTest {
   }
 
   @Test
+  void rejectsABlankStrategyWithExitCodeTwo() {
+    assertThat(run("--strategy", " ")).isEqualTo(2);
+    assertThat(err.toString()).contains("--strategy must not be blank, was ' '");
+  }
+
+  @Test
   void rejectsANegativeTripAfterWithExitCodeTwo() {
     assertThat(run("--trip-after", "-5")).isEqualTo(2);
     assertThat(err.toString()).contains("--trip-after must be 0 or more, was -5");

@@ -37,6 +37,6 @@ class LedgerTest {
     assertThat(pnl.realized()).isZero();
     assertThat(ledger.unrealizedPnl()).isEqualTo(20.0);
     ledger.apply(new Fill(2, "BTC/USD", Side.BUY, 790, 2.0)); // flat: all realized
-    assertThat(ledger.mark("BTC/USD", 700)).isEqualTo(new Pnl(20.0, 0.0));
+    assertThat(ledger.mark("BTC/USD", 700)).isEqualTo(new Pnl(Ledger.STRATEGY, 20.0, 0.0));
   }
 }

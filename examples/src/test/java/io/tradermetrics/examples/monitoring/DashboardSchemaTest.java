@@ -29,7 +29,7 @@ class DashboardSchemaTest {
   void dashboardIsValidAgainstGrafanasPublishedSchema() throws Exception {
     Tools.Result result = check(Tools.DASHBOARD);
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("valid against @grafana/schema").contains("timeseries, heatmap, stat, table");
+    assertThat(result.output()).contains("valid against @grafana/schema").contains("stat, timeseries, table, heatmap");
   }
 
   @Test
@@ -39,7 +39,7 @@ class DashboardSchemaTest {
     Files.writeString(typo, dashboard.replaceFirst("\"showLegend\"", "\"showLegnd\""), StandardCharsets.UTF_8);
     Tools.Result result = check(typo);
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.output()).contains("'PnL (realized and unrealized)' (timeseries) options/legend")
+    assertThat(result.output()).contains("'Net position per symbol (desk)' (timeseries) options/legend")
         .contains("must NOT have additional properties 'showLegnd'");
   }
 }

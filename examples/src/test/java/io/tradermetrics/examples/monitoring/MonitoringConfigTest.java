@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Prometheus and Alertmanager assets in {@code examples/monitoring}, checked by the tools that
- * load them: {@code promtool check config}, {@code promtool check rules}, {@code promtool test rules}
- * and {@code amtool check-config}, plus {@code amtool config routes test} for the severity routing.
+ * The Prometheus, VictoriaMetrics and Alertmanager assets in {@code examples/monitoring}, checked by
+ * the tools that load them: {@code promtool check config} (server, agent and federation configs),
+ * {@code promtool check rules}, {@code promtool test rules}, {@code vmalert -dryRun} (the same rules,
+ * and vmalert's flags), {@code victoria-metrics -help} (its flags) and {@code amtool check-config},
+ * plus {@code amtool config routes test} for the severity routing.
  */
 class MonitoringConfigTest {
 
@@ -47,7 +49,55 @@ class MonitoringConfigTest {
       assertThat(config.exitCode()).as(config.output()).isZero();
       Tools.Result rules = Tools.run(Tools.RULES.getParent(), promtool, "check", "rules", "rules.yml");
       assertThat(rules.exitCode()).as(rules.output()).isZero();
-      assertThat(rules.output()).contains("SUCCESS: 15 rules found");
+      assertThat(rules.output()).contains("SUCCESS: 23 rules found");
+    }
+
+    @Test
+    void promtoolAcceptsTheAgentAndTheFederationConfigs() throws Exception {
+      Path promtool = Tools.find("prometheus", "promtool");
+      Path dir = Tools.AGENT_CONFIG.getParent();
+      Tools.Result agent = Tools.run(dir, promtool, "check", "config", "--agent", "agent.yml");
+      assertThat(agent.exitCode()).as(agent.output()).isZero();
+      assertThat(agent.output()).as("its target files exist").doesNotContain("WARNING");
+      Tools.Result federation = Tools.run(dir, promtool, "check", "config", "federation.yml");
+      assertThat(federation.exitCode()).as(federation.output()).isZero();
+    }
+
+    @Test
+    void theAgentShardsWithHashmodAndWritesToVictoriaMetrics() throws Exception {
+      JsonNode agent = YAML.readTree(Tools.AGENT_CONFIG.toFile());
+      JsonNode relabel = agent.at("/scrape_configs/0/relabel_configs");
+      assertThat(relabel.get(0).get("action").asText()).isEqualTo("hashmod");
+      assertThat(relabel.get(0).get("source_labels").toString()).isEqualTo("[\"__address__\"]");
+      assertThat(relabel.get(1).get("action").asText()).isEqualTo("keep");
+      assertThat(relabel.get(1).get("source_labels").get(0).asText()).isEqualTo(relabel.get(0).get("target_label").asText());
+      assertThat(agent.at("/remote_write/0/url").asText()).endsWith("/api/v1/write");
+      assertThat(agent.has("rule_files")).as("an agent evaluates no rules").isFalse();
+    }
+
+    @Test
+    void vmalertAcceptsTheSameRulesAndItsCommittedFlags() throws Exception {
+      Path vmalert = Tools.find("victoria-metrics", "vmalert");
+      Tools.Result rules = Tools.run(Tools.RULES.getParent(), vmalert, "-dryRun", "-rule=rules.yml");
+      assertThat(rules.exitCode()).as(rules.output()).isZero();
+      assertThat(rules.output()).doesNotContain("error").doesNotContain("fatal");
+
+      List<String> args = Tools.withFlag(Tools.defaultArgs(Tools.VMALERT_ARGS), "rule", Tools.RULES);
+      List<Object> command = new ArrayList<>(List.of(vmalert, "-dryRun"));
+      command.addAll(args);
+      Tools.Result flags = Tools.run(Tools.RULES.getParent(), command.toArray());
+      assertThat(flags.exitCode()).as(flags.output()).isZero();
+      assertThat(args).anyMatch(a -> a.startsWith("-remoteWrite.url=")).anyMatch(a -> a.startsWith("-notifier.url="));
+    }
+
+    @Test
+    void victoriaMetricsKnowsEveryCommittedFlag() throws Exception {
+      Path victoriaMetrics = Tools.find("victoria-metrics", "victoria-metrics");
+      String help = Tools.run(Tools.VICTORIA_METRICS_ARGS.getParent(), victoriaMetrics, "-help").output();
+      for (String arg : Tools.defaultArgs(Tools.VICTORIA_METRICS_ARGS)) {
+        String flag = arg.substring(0, arg.indexOf('='));
+        assertThat(help).as(flag).contains("\n  " + flag + " ");
+      }
     }
 
     @Test
@@ -66,7 +116,7 @@ class MonitoringConfigTest {
       }
       Set<String> firedInTests = new TreeSet<>();
       for (JsonNode test : YAML.readTree(Tools.RULES.getParent().resolve("tests/rules-test.yml").toFile()).get("tests")) {
-        for (JsonNode check : test.get("alert_rule_test")) {
+        for (JsonNode check : test.path("alert_rule_test")) {
           if (!check.get("exp_alerts").isEmpty()) {
             firedInTests.add(check.get("alertname").asText());
           }

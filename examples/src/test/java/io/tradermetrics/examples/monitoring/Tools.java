@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The monitoring tools the tests run (Debian packages {@code prometheus}: prometheus, promtool;
- * {@code prometheus-alertmanager}: prometheus-alertmanager, amtool; {@code nodejs}: node), found on
+ * {@code prometheus-alertmanager}: prometheus-alertmanager, amtool; {@code victoria-metrics}:
+ * victoria-metrics, vmalert; {@code nodejs}: node), found on
  * the PATH. A missing tool fails the test with the package to install: {@code .ci/run} installs
  * them; a check that silently does not run proves nothing.
  */
@@ -23,6 +24,10 @@ final class Tools {
   static final Path MONITORING = Path.of("monitoring").toAbsolutePath();
   static final Path RULES = MONITORING.resolve("prometheus/rules.yml");
   static final Path PROMETHEUS_CONFIG = MONITORING.resolve("prometheus/prometheus.yml");
+  static final Path AGENT_CONFIG = MONITORING.resolve("prometheus/agent.yml");
+  static final Path FEDERATION_CONFIG = MONITORING.resolve("prometheus/federation.yml");
+  static final Path VICTORIA_METRICS_ARGS = MONITORING.resolve("victoriametrics/victoria-metrics.default");
+  static final Path VMALERT_ARGS = MONITORING.resolve("victoriametrics/vmalert.default");
   static final Path ALERTMANAGER_CONFIG = MONITORING.resolve("alertmanager/alertmanager.yml");
   static final Path DASHBOARD = MONITORING.resolve("grafana/trader-dashboard.json");
   static final Path RUNBOOK = Path.of("..", "docs", "runbooks", "monitoring.md").toAbsolutePath().normalize();
@@ -50,6 +55,21 @@ final class Tools {
     }
   }
 
+  /** {@code n} distinct free TCP ports on 127.0.0.1, held open together while chosen so that none repeats. */
+  static List<Integer> freePorts(int n) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        sockets.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
   /** Exit code and combined output of a finished command. */
   record Result(int exitCode, String output) {}
 
@@ -64,6 +84,47 @@ final class Tools {
       throw new AssertionError("timed out: " + args);
     }
     return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The command-line flags of an {@code /etc/default/<service>} file as the Debian units read it:
+   * comment lines dropped, backslash-newline continuations joined, the value of {@code ARGS="..."}
+   * split on white space.
+   */
+  static List<String> defaultArgs(Path file) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.startsWith("#")) {
+        text.append(line).append('\n');
+      }
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ARGS=\"([^\"]*)\"", java.util.regex.Pattern.MULTILINE)
+        .matcher(text.toString().replace("\\\n", ""));
+    if (!m.find()) {
+      throw new AssertionError("no ARGS=\"...\" in " + file);
+    }
+    return List.of(m.group(1).strip().split("\\s+"));
+  }
+
+  /**
+   * {@code args} with the flag {@code -name=...} given {@code value}, failing when the flag is not
+   * there exactly once: the committed file keeps the shape the test was written for.
+   */
+  static List<String> withFlag(List<String> args, String name, Object value) {
+    List<String> out = new ArrayList<>();
+    int found = 0;
+    for (String arg : args) {
+      if (arg.startsWith("-" + name + "=")) {
+        found++;
+        out.add("-" + name + "=" + value);
+      } else {
+        out.add(arg);
+      }
+    }
+    if (found != 1) {
+      throw new AssertionError("expected flag -" + name + " once in " + args + ", found " + found);
+    }
+    return out;
   }
 
   /**
