@@ -68,7 +68,8 @@ public final class AlertChannel {
 
   /** Now on the binding's clock, as an alert timestamp (microseconds with the system clock). */
   public Instant now() {
-    return clock == Clock.SYSTEM ? Instant.now() : Instant.ofEpochMilli(clock.wallTime());
+    return clock == Clock.SYSTEM || clock instanceof io.tradermetrics.aspects.TraderClock
+        ? Instant.now() : Instant.ofEpochMilli(clock.wallTime());
   }
 
   /**

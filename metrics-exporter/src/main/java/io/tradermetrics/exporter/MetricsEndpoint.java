@@ -21,8 +21,13 @@ final class MetricsEndpoint extends Endpoint {
   private final ExporterMeters meters;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-  MetricsEndpoint(RequestGuard guard, PrometheusScrapeHandler scrape, ExporterMeters meters) {
+  /** Read before each scrape: a clock whose wall time follows its monotonic readings (TraderClock) is then current. */
+  private final io.micrometer.core.instrument.Clock clock;
+
+  MetricsEndpoint(RequestGuard guard, PrometheusScrapeHandler scrape, ExporterMeters meters,
+      io.micrometer.core.instrument.Clock clock) {
     super("/metrics", guard);
+    this.clock = clock;
     this.scrape = scrape;
     this.meters = meters;
   }
@@ -40,6 +45,7 @@ final class MetricsEndpoint extends Endpoint {
   private void scrape(HttpExchange exchange) {
     ScrapeExchange counting = new ScrapeExchange(exchange, warned, meters);
     try {
+      clock.monotonicTime(); // the registry's windows rotate on a current wall time, even after an idle period
       scrape.handleRequest(counting);
     } catch (IOException e) {
       LOG.debug("a /metrics response could not be written", e);

@@ -417,7 +417,7 @@ public final class MetricsServer implements AutoCloseable {
       RequestGuard guard = new RequestGuard(maxRequests, threads, requestTimeout, responseTimeout, Clock.SYSTEM, true);
       PrometheusScrapeHandler scrape = new PrometheusScrapeHandler(PrometheusProperties.get(),
           registry.getPrometheusRegistry());
-      context(server, new MetricsEndpoint(guard, scrape, meters), "/metrics", auth);
+      context(server, new MetricsEndpoint(guard, scrape, meters, registry.config().clock()), "/metrics", auth);
       context(server, new HealthEndpoint("/health", guard, health, k -> true, healthDetails, auth), "/health", auth);
       BasicAuth probeAuth = unauthenticatedProbes ? null : auth;
       context(server, new HealthEndpoint("/health/live", guard, health, k -> k == HealthCheck.Kind.LIVENESS,

@@ -1,6 +1,7 @@
 package io.tradermetrics.guice;
 
 import io.micrometer.core.instrument.Clock;
+import io.tradermetrics.aspects.TraderClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -38,7 +39,10 @@ final class Registries {
   }
 
   static Registries create(TraderMetricsConfig config) {
-    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // TraderClock: Micrometer's per-record window checks read a field instead of the system clock
+    TraderClock clock = TraderClock.create();
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
+        new io.prometheus.metrics.model.registry.PrometheusRegistry(), clock);
     prometheus.config().meterFilter(ProcessorBinder.PROMETHEUS_NAMES);
     configure(prometheus, config);
     TraderMetricsConfig.Otlp settings = config.otlp();
@@ -47,7 +51,8 @@ final class Registries {
     }
     OtlpMeterRegistry otlp = new OtlpMeterRegistry(otlpConfig(settings), Clock.SYSTEM);
     configure(otlp, config);
-    CompositeMeterRegistry composite = new CompositeMeterRegistry(Clock.SYSTEM, List.of(prometheus, otlp));
+    // the composite's clock times the annotations; the OTLP registry keeps the system clock for its steps
+    CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(prometheus, otlp));
     return new Registries(prometheus, otlp, composite);
   }
 

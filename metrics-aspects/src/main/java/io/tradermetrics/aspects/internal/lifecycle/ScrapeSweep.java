@@ -125,12 +125,13 @@ final class ScrapeSweep {
 
   /**
    * Relates the registry's monotonic clock to the wall clock, for the exchange-to-local delay of
-   * ticks: with the system clock from {@link Instant#now()} (microseconds on Linux), else from the
+   * ticks: with the system clock or a {@code TraderClock} (whose monotonic time is the system's) from
+   * {@link Instant#now()} (microseconds on Linux), else from the
    * registry clock's wall time (milliseconds; a {@code MockClock} moves both together). Redone at
    * every scrape, so that wall clock adjustments (NTP) are followed.
    */
   void calibrateWallClock() {
-    if (clock == Clock.SYSTEM) {
+    if (clock == Clock.SYSTEM || clock instanceof io.tradermetrics.aspects.TraderClock) {
       Instant now = Instant.now();
       long mono = clock.monotonicTime();
       wallOffsetNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() - mono;
