@@ -47,6 +47,7 @@ public @interface CountEvent {
    * {@link CountOrder#rejectedIf()}. Default is empty: every normal return counts.
    * Example: {@code countIf = "result == false"}.
    */
+  @Expression(Expression.Kind.CONDITION)
   String countIf() default "";
 
   /**

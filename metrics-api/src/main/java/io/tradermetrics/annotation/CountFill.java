@@ -31,12 +31,14 @@ public @interface CountFill {
    * Expression for the filled quantity, in base-asset units (see the package docs for the syntax).
    * Required. Example: {@code quantity = "fill.quantity"} or {@code quantity = "#2"}.
    */
+  @Expression
   String quantity();
 
   /**
    * Expression for the fill price, in quote currency per base-asset unit. Optional: empty (the
    * default) records no notional. Example: {@code price = "fill.price"}.
    */
+  @Expression
   String price() default "";
 
   /** Constant {@code venue} label. Default is empty, meaning {@code "unknown"}. Example: {@code "bitstamp"}. */

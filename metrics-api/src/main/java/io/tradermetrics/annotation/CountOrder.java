@@ -54,6 +54,7 @@ public @interface CountOrder {
    * path makes the condition false. Example: {@code rejectedIf = "result.rejected"} or
    * {@code rejectedIf = "result.status == REJECTED"}.
    */
+  @Expression(Expression.Kind.CONDITION)
   String rejectedIf() default "";
 
   /**

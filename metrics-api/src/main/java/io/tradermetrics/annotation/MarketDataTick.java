@@ -40,6 +40,7 @@ public @interface MarketDataTick {
    * number ({@code long}, {@code int}) in {@link #exchangeTimeUnit()}, or a {@link java.time.Instant}.
    * Optional: empty (the default) records no delay. Example: {@code exchangeTime = "trade.timestampMicros"}.
    */
+  @Expression
   String exchangeTime() default "";
 
   /**

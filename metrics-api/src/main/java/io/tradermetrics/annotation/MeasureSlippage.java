@@ -39,9 +39,11 @@ public @interface MeasureSlippage {
    * Expression for the price the execution was expected at (arrival price, quoted price, mid at
    * decision time), quote currency per base-asset unit. Required. Example: {@code expected = "order.price"}.
    */
+  @Expression
   String expected();
 
   /** Expression for the executed price, quote currency per base-asset unit. Required. Example: {@code executed = "fill.price"}. */
+  @Expression
   String executed();
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */

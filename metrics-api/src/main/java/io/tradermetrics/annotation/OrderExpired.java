@@ -40,5 +40,6 @@ public @interface OrderExpired {
    * hashes elsewhere and is never matched (its events count as unmatched and the order leaves only at
    * the timeout). Required. Example: {@code orderId = "report.clientOrderId"}.
    */
+  @Expression
   String orderId();
 }

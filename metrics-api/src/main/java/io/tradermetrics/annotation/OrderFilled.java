@@ -40,6 +40,7 @@ public @interface OrderFilled {
    * hashes elsewhere and is never matched (its events count as unmatched and the order leaves only at
    * the timeout). Required. Example: {@code orderId = "report.clientOrderId"}.
    */
+  @Expression
   String orderId();
 
   /**
@@ -47,5 +48,6 @@ public @interface OrderFilled {
    * (see the package docs for the syntax). Required. Example: {@code complete = "report.last"} or
    * {@code complete = "result"} for a method that returns whether the order is now complete.
    */
+  @Expression
   String complete();
 }

@@ -39,5 +39,6 @@ public @interface OrderRejected {
    * hashes elsewhere and is never matched (its events count as unmatched and the order leaves only at
    * the timeout). Required. Example: {@code orderId = "report.clientOrderId"}.
    */
+  @Expression
   String orderId();
 }

@@ -47,6 +47,7 @@ public @interface OrderSent {
    * hashes elsewhere and is never matched (its events count as unmatched and the order leaves only at
    * the timeout). Required. Example: {@code orderId = "report.clientOrderId"}.
    */
+  @Expression
   String orderId();
 
   /** Constant {@code venue} label. Default is empty, meaning {@code "unknown"}. Example: {@code "bitstamp"}. */

@@ -70,6 +70,7 @@ public @interface RaiseAlert {
    * value from the call. Default is empty, meaning no description. Example:
    * {@code "position {position} BTC beyond limit {limit} BTC"}.
    */
+  @Expression(Expression.Kind.TEMPLATE)
   String message() default "";
 
   /**
@@ -81,6 +82,7 @@ public @interface RaiseAlert {
    * {@code error}; a wrong key fails at wiring time.
    * Example: {@code {"reason", "notional=fill.notional"}}.
    */
+  @Expression(Expression.Kind.FIELDS)
   String[] fields() default {};
 
   /** When a call raises the alert. Default is {@link When#RETURNED}. Example: {@code when = When.RETURNED_TRUE}. */

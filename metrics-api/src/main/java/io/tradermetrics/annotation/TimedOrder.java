@@ -69,5 +69,6 @@ public @interface TimedOrder {
    * empty: never rejected. Example: {@code rejectedIf = "result.rejected"} or
    * {@code rejectedIf = "result.status == REJECTED"}.
    */
+  @Expression(Expression.Kind.CONDITION)
   String rejectedIf() default "";
 }

@@ -29,6 +29,7 @@ public @interface TrackOpenOrders {
    * {@code "result"}: the method's return value, which must then be a number.
    * Example: {@code value = "result.openOrders"} or {@code value = "book.liveCount"}.
    */
+  @Expression
   String value() default "result";
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */

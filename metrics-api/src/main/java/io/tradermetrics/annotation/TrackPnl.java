@@ -31,12 +31,14 @@ public @interface TrackPnl {
    * Expression for realized PnL, quote currency (see the package docs for the syntax). Default is
    * empty: not recorded. Example: {@code realized = "result.realized"}.
    */
+  @Expression
   String realized() default "";
 
   /**
    * Expression for unrealized (mark-to-market) PnL, quote currency. Default is empty: not
    * recorded. Example: {@code unrealized = "result.unrealized"}.
    */
+  @Expression
   String unrealized() default "";
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */

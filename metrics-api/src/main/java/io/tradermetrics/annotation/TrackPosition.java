@@ -30,6 +30,7 @@ public @interface TrackPosition {
    * Default is {@code "result"}: the method's return value, which must then be a number.
    * Example: {@code value = "result.netPosition"}.
    */
+  @Expression
   String value() default "result";
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */

@@ -28,9 +28,11 @@ import java.lang.annotation.Target;
 public @interface TrackSpread {
 
   /** Expression for the bid price, quote currency per base-asset unit. Required. Example: {@code bid = "quote.bid"}. */
+  @Expression
   String bid();
 
   /** Expression for the ask price, quote currency per base-asset unit. Required. Example: {@code ask = "quote.ask"}. */
+  @Expression
   String ask();
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */
