@@ -60,7 +60,7 @@ public abstract aspect TraderMetricsPointcuts {
           || execution(@OrderFilled * *(..)) || execution(@(@OrderFilled *) * *(..))
           || execution(@OrderCancelled * *(..)) || execution(@(@OrderCancelled *) * *(..))
           || execution(@OrderExpired * *(..)) || execution(@(@OrderExpired *) * *(..)))
-      && !within(TraderMetricsPointcuts+);
+      && !within(TraderMetricsPointcuts+) && !execution(@GeneratedAdvice * *(..));
 
   /** Compile-time check: the default {@code value = "result"} on a method that returns nothing. */
   declare error: execution(@TrackPosition(value = "result") void *(..)):

@@ -121,13 +121,19 @@ public final class TraderMetrics {
   }
 
   /**
-   * Whether ajc wove {@code type}: woven classes declare static fields named {@code ajc$tjp_N},
-   * the join point constants the advice reads. A class woven only by other aspect libraries counts
-   * as woven too.
+   * Whether ajc wove {@code type}: classes woven with the generic advice declare static fields named
+   * {@code ajc$tjp_N}, the join point constants the advice reads; methods advised by generated advice
+   * carry {@link GeneratedAdvice}, which that advice declares on them. A class woven only by other
+   * aspect libraries counts as woven too.
    */
   public static boolean isWoven(Class<?> type) {
     for (Field field : type.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("ajc$tjp_")) {
+        return true;
+      }
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(GeneratedAdvice.class)) {
         return true;
       }
     }
@@ -176,6 +182,11 @@ public final class TraderMetrics {
 
   private static @Nullable Object arg(@Nullable Object @Nullable [] args, int i) {
     return args != null && i < args.length ? args[i] : null;
+  }
+
+  /** The current binding; for {@link GeneratedJoinPoint}. */
+  static Engine engine() {
+    return engine;
   }
 
   /** The instrument of a woven join point: what the generated advice calls (through ajc's accessor). */

@@ -47,7 +47,7 @@ class CompileTimeChecksTest {
         aspects);
     MessageHandler messages = new MessageHandler();
     new org.aspectj.tools.ajc.Main().run(new String[] {"-17", "-classpath", classpath, "-aspectpath", aspects,
-        "-d", dir.resolve("out").toString(), source.toString()}, messages);
+        "-d", dir.resolve("out").toString(), "-s", dir.resolve("generated").toString(), source.toString()}, messages);
     return Arrays.stream(messages.getMessages(IMessage.ERROR, true))
         .map(m -> "line " + (m.getSourceLocation() == null ? "?" : m.getSourceLocation().getLine()) + ": " + m.getMessage())
         .toList();

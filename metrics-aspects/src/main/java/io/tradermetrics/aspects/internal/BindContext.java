@@ -38,13 +38,34 @@ public final class BindContext {
   private final Method method;
   private final Annotation annotation;
   private final List<Annotation> others;
+  private final @org.jspecify.annotations.Nullable Layout layout;
   private InstrumentationErrors.@org.jspecify.annotations.Nullable Site site;
 
-  BindContext(Engine engine, Method method, Annotation annotation, List<Annotation> others) {
+  BindContext(Engine engine, Method method, Annotation annotation, List<Annotation> others,
+      @org.jspecify.annotations.Nullable Layout layout) {
     this.engine = engine;
     this.method = method;
     this.annotation = annotation;
     this.others = others;
+    this.layout = layout;
+  }
+
+  /**
+   * Whether the advice passes the return value itself to the instruments: always for the generic
+   * advice and for primitive results; for generated advice only if it said so (it passes a
+   * reference result only where an annotation reads it whole).
+   */
+  public boolean resultPassed() {
+    return layout == null || layout.passesResult() || method.getReturnType().isPrimitive();
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  /** Where the generated advice of this join point passes its values, or null for the generic advice. */
+  @org.jspecify.annotations.Nullable Layout layout() {
+    return layout;
   }
 
   /** The advised method. */

@@ -45,6 +45,8 @@ public final class Engine {
   private final ConcurrentHashMap<Method, JoinPointInstrument> methods = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CardinalityGuard> guards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Object, Object> shared = new ConcurrentHashMap<>();
+  /** Exception classes of failed reads logged at WARN already (a handful in practice: one per kind of accessor bug). */
+  private final java.util.Set<Class<?>> readFailuresSeen = ConcurrentHashMap.newKeySet();
   /** {@code @CountEvent} meter name -> the label keys and join point that declared it first. */
   private final ConcurrentHashMap<String, EventDeclaration> events = new ConcurrentHashMap<>();
   private final Object lifecycleLock = new Object();
@@ -108,6 +110,43 @@ public final class Engine {
     return instrument != null ? instrument : methods.computeIfAbsent(method, this::bind);
   }
 
+  /**
+   * The instrument of a join point of generated advice, whose values arrive in {@code layout}'s
+   * slots; the caller caches it. Never throws (but {@link Fatal}).
+   */
+  public JoinPointInstrument instrument(Method method, Layout layout) {
+    return bind(method, layout);
+  }
+
+  /** Reports a join point that cannot be bound at all (its method not found), once; the caller caches NOOP. */
+  public JoinPointInstrument unbindable(String where, Throwable problem) {
+    errors.bindingFailed(errors.site("(tradermetrics)", where), problem);
+    return JoinPointInstrument.NOOP;
+  }
+
+  /**
+   * Counts a value that could not be read because a user's accessor threw (on either advice: the
+   * generic one walks the path with method handles, generated code calls the accessor itself) and
+   * logs it: at WARN the first time for its exception class, then at DEBUG. The value is then read as
+   * absent, as a null along the path is. Never throws (but {@link Fatal}).
+   *
+   * @param where the method, as {@code Class.method}
+   */
+  public void readFailed(String where, Throwable problem) {
+    Fatal.rethrowIfFatal(problem);
+    try {
+      errors.count("(read)");
+      if (readFailuresSeen.add(problem.getClass())) {
+        InstrumentationErrors.LOG.warn("tradermetrics: reading a value at {} failed; it is recorded as absent and the "
+            + "call itself was not affected (further failures of this kind are logged at DEBUG)", where, problem);
+      } else if (InstrumentationErrors.LOG.isDebugEnabled()) {
+        InstrumentationErrors.LOG.debug("tradermetrics: reading a value at {} failed", where, problem);
+      }
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+    }
+  }
+
   private JoinPointInstrument bindWoven(JoinPoint.StaticPart joinPoint) {
     Method method;
     try {
@@ -125,12 +164,16 @@ public final class Engine {
    * annotation that cannot be bound is reported once and left out.
    */
   JoinPointInstrument bind(Method method) {
+    return bind(method, null);
+  }
+
+  private JoinPointInstrument bind(Method method, @Nullable Layout layout) {
     List<Instrument> parts = new ArrayList<>();
     List<InstrumentationErrors.Site> sites = new ArrayList<>();
     try {
       List<Annotation> annotations = annotationsOf(method);
       for (int i = 0; i < annotations.size(); i++) {
-        BindContext ctx = new BindContext(this, method, annotations.get(i), annotations);
+        BindContext ctx = new BindContext(this, method, annotations.get(i), annotations, layout);
         InstrumentationErrors.Site site = ctx.site();
         try {
           Instrument part = binder(annotations.get(i)).bind(ctx, annotations.get(i));
@@ -212,7 +255,7 @@ public final class Engine {
         List<Annotation> annotations = annotationsOf(method);
         for (Annotation annotation : annotations) {
           try {
-            binder(annotation).bind(new BindContext(scratch, method, annotation, annotations), annotation);
+            binder(annotation).bind(new BindContext(scratch, method, annotation, annotations, null), annotation);
           } catch (InstrumentationConfigException e) {
             problems.add(e.getMessage());
           } catch (RuntimeException | LinkageError e) {

@@ -73,6 +73,11 @@ final class RaiseAlertInstrument extends Instrument {
       throw jp.error("when", "RETURNED_NON_NULL needs a method returning an object, but it returns " + returns.getName()
           + "; use RETURNED, RETURNED_TRUE or THREW");
     }
+    if ((annotation.when() == RaiseAlert.When.RETURNED_TRUE || annotation.when() == RaiseAlert.When.RETURNED_NON_NULL)
+        && !jp.resultPassed()) {
+      throw new IllegalStateException("the generated advice of " + jp.where() + " does not pass the result "
+          + "(rebuild the class; if it persists, report it)");
+    }
     Map<String, ValueSource> labels = new LinkedHashMap<>();
     Parameter[] params = jp.method().getParameters();
     for (int i = 0; i < params.length; i++) {

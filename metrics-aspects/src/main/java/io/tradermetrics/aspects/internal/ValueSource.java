@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * {@code p}<i>i</i>, as the declared type says. Reading does no reflection and, for
  * {@link #getDouble} and {@link #getLong} of a primitive root or of a path ending in a primitive,
  * no boxing. A {@code null} anywhere along the path gives {@code null} (NaN from
- * {@link #getDouble}, {@link #ABSENT_LONG} from {@link #getLong}). Immutable and thread-safe.
+ * {@link #getDouble}, {@link #ABSENT_LONG} from {@link #getLong}); so does an accessor along the
+ * path that throws, which the engine counts in {@code tradermetrics_instrumentation_errors_total}
+ * with {@code annotation="(read)"} and logs ({@link Engine#readFailed}), as it does for generated
+ * advice. Reading never throws (but {@link Fatal}). Immutable and thread-safe.
  */
 public final class ValueSource {
 
@@ -69,9 +72,12 @@ public final class ValueSource {
   private final @Nullable MethodHandle longTail;
   private final Class<?> type;
   private final String description;
+  /** Where a failed read is counted (null for a source without a path, which cannot fail). */
+  private final @Nullable Engine engine;
+  private final String where;
 
   private ValueSource(int slot, Kind kind, MethodHandle[] segments, @Nullable MethodHandle doubleTail,
-      @Nullable MethodHandle longTail, Class<?> type, String description) {
+      @Nullable MethodHandle longTail, Class<?> type, String description, @Nullable Engine engine, String where) {
     this.slot = slot;
     this.kind = kind;
     this.segments = segments;
@@ -79,6 +85,8 @@ public final class ValueSource {
     this.longTail = longTail;
     this.type = type;
     this.description = description;
+    this.engine = engine;
+    this.where = where;
   }
 
   /** The slot this source reads: 0..5, or {@link #RESULT}. */
@@ -125,7 +133,8 @@ public final class ValueSource {
    */
   static ValueSource of(BindContext ctx, String attribute, int slot, Type rootType, String path) {
     Class<?> current = raw(rootType);
-    Kind kind = Kind.of(current);
+    // the generic advice passes a long, int or double result as bits and every other result boxed
+    Kind kind = slot == RESULT && ctx.layout() == null && boxedByGenericAdvice(current) ? Kind.REF : Kind.of(current);
     StringBuilder walked = new StringBuilder(slot == RESULT ? "result" : "#" + slot);
     List<MethodHandle> handles = new ArrayList<>();
     MethodHandle lastRaw = null;
@@ -152,11 +161,33 @@ public final class ValueSource {
         walked.append('.').append(segment);
       }
     }
+    Layout layout = ctx.layout();
+    if (layout != null && slot == RESULT && path.isBlank() && kind == Kind.REF && current != boolean.class
+        && !layout.passesResult()) {
+      throw new IllegalStateException("the generated advice of " + ctx.where() + " does not pass the result "
+          + "(rebuild the class; if it persists, report it)");
+    }
+    if (layout != null && !(slot == RESULT && path.isBlank())) {
+      // generated advice: the value was computed in the user's class; read it from its slot
+      String key = Layout.key(slot, path);
+      int valueSlot = layout.slotOf(key);
+      if (valueSlot < 0 || layout.typeOf(valueSlot) != current) {
+        throw new IllegalStateException("the generated advice of " + ctx.where() + " computes " + layout
+            + ", not '" + key + "' as a " + current.getName() + " (rebuild the class; if it persists, report it)");
+      }
+      return new ValueSource(valueSlot, Kind.of(current), new MethodHandle[0], null, null, current, walked.toString(),
+          null, "");
+    }
     MethodHandle doubleTail = lastRaw != null && isNumericType(current) ? toDouble(lastRaw) : null;
     MethodHandle longTail = lastRaw != null && isIntegralPrimitive(current)
         ? lastRaw.asType(MethodType.methodType(long.class, Object.class)) : null;
     return new ValueSource(slot, kind, handles.toArray(new MethodHandle[0]), doubleTail, longTail, current,
-        walked.toString());
+        walked.toString(), handles.isEmpty() ? null : ctx.engine(), ctx.where());
+  }
+
+  /** Whether the generic advice passes a result of this type boxed (its result shapes are Object, long, int and double). */
+  static boolean boxedByGenericAdvice(Class<?> type) {
+    return type == float.class || type == short.class || type == byte.class || type == char.class;
   }
 
   static boolean isIntegralPrimitive(Class<?> type) {
@@ -202,18 +233,31 @@ public final class ValueSource {
    */
   public @Nullable Object get(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
-      @Nullable Object a5, long p5) throws Throwable {
+      @Nullable Object a5, long p5) {
     if (kind != Kind.REF) {
       return box(rootBits(rb, p0, p1, p2, p3, p4, p5));
     }
     Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
-    for (MethodHandle segment : segments) {
-      if (value == null) {
-        return null;
+    try {
+      for (MethodHandle segment : segments) {
+        if (value == null) {
+          return null;
+        }
+        value = (Object) segment.invokeExact(value);
       }
-      value = (Object) segment.invokeExact(value);
+    } catch (Throwable t) {
+      readFailed(t);
+      return null;
     }
     return value;
+  }
+
+  /** A user's accessor threw: counted and logged by the engine; the caller reads the value as absent. */
+  private void readFailed(Throwable problem) {
+    Fatal.rethrowIfFatal(problem);
+    if (engine != null) {
+      engine.readFailed(where, problem);
+    }
   }
 
   /** The bits of a primitive root as the object its declared type boxes to. */
@@ -231,7 +275,7 @@ public final class ValueSource {
   /** Reads a number without boxing; NaN for null, for a non-number and for a {@code char}. */
   public double getDouble(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
-      @Nullable Object a5, long p5) throws Throwable {
+      @Nullable Object a5, long p5) {
     switch (kind) {
       case LONG:
         return rootBits(rb, p0, p1, p2, p3, p4, p5);
@@ -245,20 +289,25 @@ public final class ValueSource {
     }
     Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     int last = segments.length - 1;
-    for (int i = 0; i < last; i++) {
+    try {
+      for (int i = 0; i < last; i++) {
+        if (value == null) {
+          return Double.NaN;
+        }
+        value = (Object) segments[i].invokeExact(value);
+      }
       if (value == null) {
         return Double.NaN;
       }
-      value = (Object) segments[i].invokeExact(value);
-    }
-    if (value == null) {
+      if (doubleTail != null) {
+        return (double) doubleTail.invokeExact(value);
+      }
+      if (last >= 0) {
+        value = (Object) segments[last].invokeExact(value);
+      }
+    } catch (Throwable t) {
+      readFailed(t);
       return Double.NaN;
-    }
-    if (doubleTail != null) {
-      return (double) doubleTail.invokeExact(value);
-    }
-    if (last >= 0) {
-      value = (Object) segments[last].invokeExact(value);
     }
     return value instanceof Number n ? n.doubleValue() : Double.NaN;
   }
@@ -269,7 +318,7 @@ public final class ValueSource {
    */
   public long getLong(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
-      @Nullable Object a5, long p5) throws Throwable {
+      @Nullable Object a5, long p5) {
     if (kind == Kind.LONG) {
       return rootBits(rb, p0, p1, p2, p3, p4, p5);
     }
@@ -278,20 +327,25 @@ public final class ValueSource {
     }
     Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     int last = segments.length - 1;
-    for (int i = 0; i < last; i++) {
+    try {
+      for (int i = 0; i < last; i++) {
+        if (value == null) {
+          return ABSENT_LONG;
+        }
+        value = (Object) segments[i].invokeExact(value);
+      }
       if (value == null) {
         return ABSENT_LONG;
       }
-      value = (Object) segments[i].invokeExact(value);
-    }
-    if (value == null) {
+      if (longTail != null) {
+        return (long) longTail.invokeExact(value);
+      }
+      if (last >= 0) {
+        value = (Object) segments[last].invokeExact(value);
+      }
+    } catch (Throwable t) {
+      readFailed(t);
       return ABSENT_LONG;
-    }
-    if (longTail != null) {
-      return (long) longTail.invokeExact(value);
-    }
-    if (last >= 0) {
-      value = (Object) segments[last].invokeExact(value);
     }
     return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
         ? ((Number) value).longValue() : ABSENT_LONG;
