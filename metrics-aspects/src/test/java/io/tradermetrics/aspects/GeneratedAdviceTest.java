@@ -65,6 +65,13 @@ class GeneratedAdviceTest {
   }
 
   private static Path compile(String name, String... options) throws IOException {
+    List<String> errors = errors(name, options);
+    assertThat(errors).as("ajc errors compiling the fixtures (%s)", name).isEmpty();
+    return dir.resolve(name);
+  }
+
+  /** Compiles the fixtures into {@code dir/name} and returns ajc's error messages. */
+  private static List<String> errors(String name, String... options) throws IOException {
     Path out = dir.resolve(name);
     Files.createDirectories(out);
     String aspects = location(TraderMetricsAspect.class);
@@ -78,9 +85,25 @@ class GeneratedAdviceTest {
     Files.createDirectories(dir.resolve(name + "-sources"));
     MessageHandler messages = new MessageHandler();
     new org.aspectj.tools.ajc.Main().run(args.toArray(String[]::new), messages);
-    assertThat(Arrays.stream(messages.getMessages(IMessage.ERROR, true)).map(IMessage::getMessage).toList())
-        .as("ajc errors compiling the fixtures (%s)", name).isEmpty();
-    return out;
+    return Arrays.stream(messages.getMessages(IMessage.ERROR, true)).map(IMessage::getMessage).toList();
+  }
+
+  @Test
+  void aWrongOptionIsACompileErrorNamingWhatIsValid() throws Exception {
+    assertThat(errors("misspelt", "-Atradermetrics.advice=genric")).anySatisfy(e -> assertThat(e)
+        .contains("-Atradermetrics.advice=genric").contains("use generated (the default) or generic"));
+    assertThat(errors("badRegex", "-Atradermetrics.advice.exclude=io.tradermetrics.(fixtures"))
+        .anySatisfy(e -> assertThat(e).contains("-Atradermetrics.advice.exclude=io.tradermetrics.(fixtures")
+            .contains("is not a regular expression"));
+    assertThat(errors("explicit", "-Atradermetrics.advice=generated")).isEmpty();
+    assertThat(Files.exists(dir.resolve("explicit/io/tradermetrics/fixtures/ReadPathsTraderMetricsAdvice.class"))).isTrue();
+  }
+
+  @Test
+  void anExcludedClassKeepsTheGenericAdvice() throws Exception {
+    assertThat(errors("excluded", "-Atradermetrics.advice.exclude=.*\\.ReadPaths(\\$.*)?")).isEmpty();
+    assertThat(Files.exists(dir.resolve("excluded/io/tradermetrics/fixtures/ReadPathsTraderMetricsAdvice.class"))).isFalse();
+    assertThat(Files.exists(dir.resolve("excluded/io/tradermetrics/fixtures/AllAnnotationsTraderMetricsAdvice.class"))).isTrue();
   }
 
   /** Loads the fixtures of one build first from its own output, everything else from the test's class path. */

@@ -41,7 +41,8 @@ import javax.tools.Diagnostic;
  * which reports any problem when the join point is bound.
  *
  * <p>Runs only under ajc (with javac it does nothing: javac cannot compile aspects). Options:
- * {@code -Atradermetrics.advice=generic} turns it off; {@code -Atradermetrics.advice.exclude=REGEX}
+ * {@code -Atradermetrics.advice=generic} turns it off ({@code generated}, the default, keeps it; any
+ * other value is a compile error naming the two); {@code -Atradermetrics.advice.exclude=REGEX}
  * leaves the classes whose binary name matches to the generic advice.
  */
 @SupportedAnnotationTypes("*")
@@ -54,6 +55,9 @@ public final class AdviceProcessor extends AbstractProcessor {
   /** Top-level classes whose advice was generated already (ajc may present a root in more than one round). */
   private final java.util.Set<String> done = new java.util.HashSet<>();
 
+  /** Options already reported as wrong (each once, not once per round). */
+  private final java.util.Set<String> optionsReported = new java.util.HashSet<>();
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -61,11 +65,29 @@ public final class AdviceProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (round.processingOver() || !underAjc() || "generic".equals(processingEnv.getOptions().get(OPTION_ADVICE))) {
+    if (round.processingOver() || !underAjc()) {
+      return false;
+    }
+    String advice = processingEnv.getOptions().get(OPTION_ADVICE);
+    if (advice != null && !advice.isBlank() && !"generated".equals(advice)) {
+      if (!"generic".equals(advice) && optionsReported.add(OPTION_ADVICE)) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "tradermetrics: -A" + OPTION_ADVICE + "=" + advice
+            + " is not an advice; use generated (the default) or generic");
+      }
       return false;
     }
     String exclude = processingEnv.getOptions().get(OPTION_EXCLUDE);
-    Pattern excluded = exclude == null || exclude.isBlank() ? null : Pattern.compile(exclude);
+    Pattern excluded;
+    try {
+      excluded = exclude == null || exclude.isBlank() ? null : Pattern.compile(exclude);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      if (optionsReported.add(OPTION_EXCLUDE)) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "tradermetrics: -A" + OPTION_EXCLUDE + "=" + exclude
+            + " is not a regular expression (a class's binary name matching it keeps the generic advice): "
+            + e.getDescription());
+      }
+      return false;
+    }
     List<TypeElement> fresh = new ArrayList<>();
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement type && !type.getSimpleName().toString().endsWith(AdviceWriter.SUFFIX)
