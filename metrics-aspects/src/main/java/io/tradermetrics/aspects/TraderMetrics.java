@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>At startup</b>, {@link #prepare} (or {@link #bind(MeterRegistry, Class...)}) validates the
  * annotated methods of the classes it is given, binds their join points at once, so that the first
- * call costs what later ones do, and reports which are woven; {@code TraderMetricsModule} does this
+ * call does not bind them (it still creates the meter of its label values, which come from the
+ * call), and reports which are woven; {@code TraderMetricsModule} does this
  * for the classes of its injector.
  */
 public final class TraderMetrics {

@@ -69,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#joinPointClasses} and {@code tradermetrics.join-points.classes}: each annotation is
  * validated (a bad one fails {@code createInjector} with the message naming class, method,
  * annotation and attribute, or with {@code join-points.on-error = warn} is logged), each join point
- * is bound at once so that the first order costs what the thousandth does, and each method is
+ * is bound at once so that the first order does not bind it on the trading thread (the meter of
+ * its label values is still created by the first call that has them: docs/performance.md), and each method is
  * reported woven, fallback or unwoven: one WARN naming the unwoven ones, the {@code instrumentation}
  * health check, and {@code tradermetrics_join_points{state}}. Types Guice first builds later (just
  * in time) are checked when it first meets them, before their first instance.

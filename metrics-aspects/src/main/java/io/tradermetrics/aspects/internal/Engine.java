@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * binder table ({@link Binders}); an annotation that cannot be bound is logged once at ERROR,
  * counted, and left out, and the others still record. Thread-safe.
  *
- * <p>{@link #prepare} binds the join points of given classes at once (so the first call costs what
- * later ones do), validates them, and records which are woven: served as
+ * <p>{@link #prepare} binds the join points of given classes at once (so the first call does not
+ * bind them; it still creates the meter of its label values), validates them, and records which are woven: served as
  * {@code tradermetrics_join_points{state}}.
  */
 public final class Engine {
