@@ -13,9 +13,12 @@ import java.lang.annotation.Target;
  * currency) added to {@code trader_fill_notional_total}. Labels: {@code venue}, {@code symbol},
  * {@code side}.
  *
- * <p>A method that throws records nothing. A quantity that is NaN, infinite or negative, or a price
- * that is NaN, infinite or not positive, records nothing and is counted in
- * {@code tradermetrics_instrumentation_errors_total} instead.
+ * <p>A method that throws records nothing. A quantity that is not a positive finite number (NaN,
+ * infinite, zero, negative, or null) records nothing and is counted in
+ * {@code tradermetrics_instrumentation_errors_total}. A price that is not a positive finite number
+ * (or null) with a good quantity still counts the fill and its volume, since the fill happened and
+ * its quantity is known; only its notional is not recorded, and the bad price is counted in
+ * {@code tradermetrics_instrumentation_errors_total}.
  *
  * <pre>{@code
  * @CountFill(venue = "bitstamp", quantity = "fill.quantity", price = "fill.price")

@@ -19,10 +19,13 @@ import java.lang.annotation.Target;
  * values past it are recorded as {@code "other"} and counted in
  * {@code tradermetrics_label_overflow_total}.
  *
- * <p>The key must be one of the label keys of the metric the method's annotation feeds (for
- * {@link TimedOrder}: {@code venue}, {@code symbol}, {@code side}); any other key fails when the join
- * point is bound, naming the valid keys. Repeat the annotation to take several labels from one
- * parameter.
+ * <p>With several tradermetrics annotations on one method, each label applies to every annotation
+ * whose metric has its key and is ignored by the others ({@link CountFill} takes {@code venue},
+ * {@code symbol}, {@code side}; {@link MeasureSlippage} takes {@code symbol}, {@code side}; so a
+ * {@code venue} label on a method carrying both labels the fill counters only). A key that no
+ * annotation of the method takes is an error, reported at startup ({@code TraderMetrics.validate},
+ * {@code bind}, or the Guice module's injector creation), naming the keys each annotation takes.
+ * Repeat the annotation to take several labels from one parameter.
  *
  * <pre>{@code
  * void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill)

@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  * ignored; enums render lower-case). Price improvement (negative slippage) is observed as
  * {@code 0}: Prometheus classic histograms from Micrometer take no negative values, so the histogram
  * is one of adverse slippage, and its {@code _count} is every execution measured. A side that is
- * none of those, a price that is NaN, infinite or not positive, is not recorded and is counted in
+ * none of those, a price that is NaN, infinite, not positive or null, is not recorded and is counted in
  * {@code tradermetrics_instrumentation_errors_total}.
  *
  * <pre>{@code

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * annotated method returns normally. Labels: {@code symbol}, {@code side}.
  *
  * <p>The gauge shows the last value recorded for its labels; the series appears with the first
- * recording. A value that is NaN, infinite or negative is not recorded and is counted in
+ * recording. A value that is NaN, infinite, negative or null is not recorded and is counted in
  * {@code tradermetrics_instrumentation_errors_total}. A method that throws records nothing.
  *
  * <pre>{@code

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * Labels: {@code symbol}, {@code strategy}.
  *
  * <p>At least one of {@link #realized()} and {@link #unrealized()} must be given; a gauge whose
- * expression is empty is not recorded. A value that is NaN or infinite is not recorded and is
+ * expression is empty is not recorded. A value that is NaN, infinite or null is not recorded (the other
+ * of the two is still recorded) and is
  * counted in {@code tradermetrics_instrumentation_errors_total}. A method that throws records
  * nothing. The numbers are the application's own (from its books); tradermetrics does not compute
  * PnL.

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  *
  * <p>The gauge shows the last value recorded for its symbol; it is {@code NaN} in the exposition
  * only if nothing was ever recorded, which cannot happen because the gauge is registered on the
- * first recording. A value that is NaN or infinite is not recorded and is counted in
+ * first recording. A value that is NaN, infinite or null is not recorded and is counted in
  * {@code tradermetrics_instrumentation_errors_total}.
  *
  * <pre>{@code

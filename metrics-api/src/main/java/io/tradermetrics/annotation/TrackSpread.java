@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * {@code trader_spread_bps}. Label: {@code symbol}.
  *
  * <p>Formula: {@code spread_bps = (ask - bid) / ((ask + bid) / 2) * 10_000}. For bid 99.95 and ask
- * 100.05: spread 0.10, mid 100.00, 10 bps. A bid or ask that is NaN, infinite or not positive,
+ * 100.05: spread 0.10, mid 100.00, 10 bps. A bid or ask that is NaN, infinite, not positive or null,
  * or a crossed quote (ask below bid), is not recorded and is counted in
  * {@code tradermetrics_instrumentation_errors_total}. A locked quote (ask equal to bid) records 0.
  *

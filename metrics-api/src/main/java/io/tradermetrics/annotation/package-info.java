@@ -9,8 +9,20 @@
  * parameter names: javac/ajc {@code -parameters}), {@code #N} for the N-th parameter (0-based), or
  * {@code result} for the return value. Each segment is a record component, a getter
  * ({@code getName()}/{@code isName()}), a no-argument method, or a field of that name. Paths are
- * checked and compiled into method handles once, when the join point is first bound; a path that
- * does not resolve is reported with the class, method, annotation and attribute at fault.
+ * checked and compiled into method handles once, when the join point is bound (at startup, by
+ * {@code TraderMetrics.prepare} or the Guice module, else at its first call); a path that does not
+ * resolve is reported with the class, method, annotation and attribute at fault.
+ *
+ * <p><b>Bad numbers.</b> A number read from the call that is {@code null} (the value itself, or an
+ * object on its path) counts as NaN: like NaN, infinite and out-of-range values it is not recorded,
+ * it is counted in {@code tradermetrics_instrumentation_errors_total}, and it is logged as
+ * {@code 'quantity' was null (#0.quantity)} (the first time per join point at WARN, then at DEBUG).
+ * Each annotation's javadoc says what it still records beside a bad value.
+ *
+ * <p><b>Where to put them.</b> On the method that runs: Java does not inherit method annotations,
+ * so an annotation on an interface or abstract method is not applied (the build's annotation
+ * processor reports it at compile time, and startup validation too). A {@code @Label} applies to
+ * each annotation of the method whose metric has its key; a key none of them has is an error.
  *
  * <p><b>Conditions.</b> Attributes that decide whether a call counts one way or another
  * ({@code rejectedIf}, {@code countIf}) take a path to a {@code boolean}/{@code Boolean}, optionally

@@ -35,6 +35,8 @@ public final class MetricCatalog {
   public static final String METRIC = "metric";
   /** Label key on the overflow counter: the label key whose limit was reached. */
   public static final String LABEL = "label";
+  /** Label key of {@link #JOIN_POINTS}: {@code woven}, {@code unwoven} or {@code fallback}. */
+  public static final String STATE = "state";
   /** Label key on the event-alert counter: {@code critical}, {@code warning} or {@code info}. */
   public static final String SEVERITY = "severity";
 
@@ -148,6 +150,17 @@ public final class MetricCatalog {
       "tradermetrics.instrumentation.errors", MetricType.COUNTER, "errors", List.of(ANNOTATION),
       "Failures and bad values inside tradermetrics instrumentation; never thrown into trading code", false);
 
+  /**
+   * {@code tradermetrics_join_points}: the annotated methods of the classes checked at startup, by
+   * whether their annotations are applied: {@code woven} (compile- or load-time), {@code fallback}
+   * (an interceptor such as the Guice AOP fallback runs them), {@code unwoven} (nothing applies them:
+   * they record nothing).
+   */
+  public static final MetricDefinition JOIN_POINTS = new MetricDefinition(
+      "tradermetrics.join.points", MetricType.GAUGE, "methods", List.of(STATE),
+      "Annotated methods of the classes checked at startup, by state: woven, fallback (an interceptor applies them) "
+          + "or unwoven (nothing applies them: they record nothing)", false);
+
   /** {@code tradermetrics_label_overflow_total}: label values recorded as {@code other}. */
   public static final MetricDefinition LABEL_OVERFLOW = new MetricDefinition(
       "tradermetrics.label.overflow", MetricType.COUNTER, "recordings", List.of(METRIC, LABEL),
@@ -240,7 +253,7 @@ public final class MetricCatalog {
 
   private static final List<MetricDefinition> ALL = List.of(
       ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
-      INSTRUMENTATION_ERRORS, LABEL_OVERFLOW,
+      INSTRUMENTATION_ERRORS, LABEL_OVERFLOW, JOIN_POINTS,
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
       ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,

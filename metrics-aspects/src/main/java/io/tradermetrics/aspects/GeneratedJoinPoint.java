@@ -61,6 +61,41 @@ public final class GeneratedJoinPoint {
     TraderMetrics.engine().readFailed(declaringType.getName() + "." + name, problem);
   }
 
+  /**
+   * Binds now, in the current binding, the generated join point of {@code method} (a method marked
+   * {@link GeneratedAdvice}), instead of at its first call: what {@code TraderMetrics.prepare} does
+   * at startup. Reads the join point constants of the generated aspect ({@code <TopLevelClass>TraderMetricsAdvice},
+   * which it initializes). Never throws (but the JVM's own breakdowns); a binding problem is the
+   * join point's, logged and counted as on a first call.
+   *
+   * @return false when the aspect or the join point cannot be read here (the first call binds it then)
+   */
+  public static boolean bindNow(Method method) {
+    Class<?> top = method.getDeclaringClass();
+    while (top.getEnclosingClass() != null) {
+      top = top.getEnclosingClass();
+    }
+    try {
+      Class<?> aspect = Class.forName(top.getName() + "TraderMetricsAdvice", true, top.getClassLoader());
+      for (java.lang.reflect.Field field : aspect.getDeclaredFields()) {
+        if (!java.lang.reflect.Modifier.isStatic(field.getModifiers()) || field.getType() != GeneratedJoinPoint.class) {
+          continue;
+        }
+        field.setAccessible(true);
+        GeneratedJoinPoint joinPoint = (GeneratedJoinPoint) field.get(null);
+        if (joinPoint != null && joinPoint.declaringType == method.getDeclaringClass()
+            && joinPoint.name.equals(method.getName())
+            && java.util.Arrays.equals(joinPoint.parameterTypes, method.getParameterTypes())) {
+          joinPoint.instrument();
+          return true;
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      io.tradermetrics.aspects.internal.Fatal.rethrowIfFatal(e);
+    }
+    return false;
+  }
+
   /** The instrument of this join point in the current binding; never throws (but the JVM's own breakdowns). */
   public JoinPointInstrument instrument() {
     Bound b = bound;

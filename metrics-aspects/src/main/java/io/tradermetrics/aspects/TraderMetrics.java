@@ -9,8 +9,15 @@ import io.tradermetrics.aspects.internal.JoinPointInstrument;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.aspectj.lang.JoinPoint;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one static holder through which the woven aspects, {@link io.tradermetrics.alerts.Alerts}
@@ -26,10 +33,18 @@ import org.jspecify.annotations.Nullable;
  * closed.
  *
  * <p>Binding installs a fresh binding: join points bind again against the new registry on their
- * next call (or at once, when validated and bound eagerly), and nothing is recorded into the
+ * next call (or at once, when {@linkplain #prepare prepared}), and nothing is recorded into the
  * previous one any more. Thread-safe: the binding is one volatile reference.
+ *
+ * <p><b>At startup</b>, {@link #prepare} (or {@link #bind(MeterRegistry, Class...)}) validates the
+ * annotated methods of the classes it is given, binds their join points at once, so that the first
+ * call does not bind them (it still creates the meter of its label values, which come from the
+ * call), and reports which are woven; {@code TraderMetricsModule} does this
+ * for the classes of its injector.
  */
 public final class TraderMetrics {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.tradermetrics.instrumentation");
 
   private static volatile Engine engine = Engine.create(Metrics.globalRegistry, InstrumentationSettings.defaults(), null);
 
@@ -70,6 +85,95 @@ public final class TraderMetrics {
     MeterRegistry previous = engine.registry();
     engine = Engine.create(registry, settings, dispatcher);
     return previous;
+  }
+
+  /**
+   * Records every annotated join point into {@code registry} (default settings, alerts logged and
+   * counted), then {@linkplain #prepare(Class...) prepares} {@code types}: for users without Guice,
+   * the startup step in one call.
+   *
+   * @param types the classes with annotated methods, e.g. the order router and the position book
+   * @return the registry bound before
+   * @throws InstrumentationConfigException if an annotation of {@code types} cannot be honoured; the
+   *     registry is bound all the same
+   */
+  public static MeterRegistry bind(MeterRegistry registry, Class<?>... types) {
+    MeterRegistry previous = bind(registry);
+    prepare(types);
+    return previous;
+  }
+
+  /**
+   * Validates and binds eagerly the annotated methods of {@code types}, and reports which are woven:
+   * {@code prepare(types, m -> false, true)}.
+   *
+   * @throws InstrumentationConfigException listing every annotation of {@code types} that cannot be
+   *     honoured, as {@link #validate} does
+   * @see #prepare(Collection, Predicate, boolean)
+   */
+  public static JoinPointReport prepare(Class<?>... types) {
+    return prepare(Arrays.asList(types), m -> false, true);
+  }
+
+  /**
+   * The startup step for the annotated methods of {@code types}, in the current binding:
+   * <ol>
+   *   <li>validates every tradermetrics annotation on them, as {@link #validate} does (including
+   *       annotations on abstract methods of their interfaces and superclasses, which nothing
+   *       applies);</li>
+   *   <li>binds each join point that something will call, now instead of at its first call: woven
+   *       methods through the join point constants ajc compiled into the class (reading them runs
+   *       the class's static initializer), intercepted ones by method;</li>
+   *   <li>records each method as woven, fallback ({@code intercepted} says an interceptor runs it
+   *       through {@link #invoke}) or unwoven, served as
+   *       {@code tradermetrics_join_points{state="woven|fallback|unwoven"}} of this binding, and
+   *       logs one WARN naming every unwoven method: their annotations record nothing.</li>
+   * </ol>
+   * A method counts as woven when ajc compiled a join point constant for its execution into its
+   * class, which the tradermetrics aspect always does for an annotated method; a class woven only by
+   * another aspect library that advises the same method counts as woven too. Safe to call from any
+   * thread, and again (a method is reported once per binding, with its last state).
+   *
+   * @param intercepted which un-woven methods an interceptor runs (the Guice AOP fallback passes its matcher)
+   * @param failOnError whether a problem throws; with false, the problems are logged at WARN and returned
+   * @return what was found
+   * @throws InstrumentationConfigException with {@code failOnError}, listing every problem, each
+   *     naming class, method, annotation and attribute; nothing is bound then
+   */
+  public static JoinPointReport prepare(Collection<? extends Class<?>> types, Predicate<? super Method> intercepted,
+      boolean failOnError) {
+    Engine.Prepared prepared = engine.prepare(types, intercepted, failOnError);
+    JoinPointReport report = new JoinPointReport(prepared.states(), prepared.problems());
+    if (!prepared.problems().isEmpty()) {
+      LOG.warn("tradermetrics: {} annotation(s) cannot be honoured and record nothing:\n  {}",
+          prepared.problems().size(), String.join("\n  ", prepared.problems()));
+    }
+    List<Method> unwoven = report.unwoven();
+    if (!unwoven.isEmpty()) {
+      LOG.warn("tradermetrics: {} annotated method(s) are not woven, and no interceptor applies them, so they record "
+          + "nothing: {}. Weave them at compile time (the AspectJ Maven plugin with io.tradermetrics:metrics-aspects "
+          + "as an aspectLibrary, README.md), at load time (-javaagent:aspectjweaver.jar), or have Guice build them "
+          + "with TraderMetricsModule.builder().guiceAopFallback() (docs/getting-started.md)",
+          unwoven.size(), unwoven.stream().map(TraderMetrics::describe).collect(Collectors.joining(", ")));
+    }
+    return report;
+  }
+
+  /**
+   * Every method prepared in the current binding so far, with its state (the figures of
+   * {@code tradermetrics_join_points}); problems are not kept, see {@link #prepare}'s result.
+   */
+  public static JoinPointReport report() {
+    java.util.Map<Method, JoinPointReport.State> sorted = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(Method::toGenericString));
+    sorted.putAll(engine.preparedStates());
+    return new JoinPointReport(sorted, List.of());
+  }
+
+  /** For example {@code com.acme.Router.submit(Order)}. */
+  static String describe(Method method) {
+    return method.getDeclaringClass().getName() + "." + method.getName()
+        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
   }
 
   /**

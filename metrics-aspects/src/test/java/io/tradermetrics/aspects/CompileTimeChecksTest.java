@@ -88,4 +88,14 @@ class CompileTimeChecksTest {
           @TrackPnl(realized = "result") double realized() { return 0; }
         """)).isEmpty();
   }
+
+  @Test
+  void rejectsAnAnnotationOnAnInterfaceMethodSayingWhereToPutIt() throws IOException {
+    // metrics-api's annotation processor, which ajc runs as javac does (found on the class path)
+    assertThat(compile("  interface Router { @CountQuote void quote(@Label(\"symbol\") String symbol); }"))
+        .singleElement().asString()
+        .startsWith("line 4: @CountQuote on the abstract method Router.quote() is not applied: Java does not inherit "
+            + "method annotations, and AspectJ advises only the method that runs. Put it on the method that implements "
+            + "Router.quote() in each implementing class");
+  }
 }

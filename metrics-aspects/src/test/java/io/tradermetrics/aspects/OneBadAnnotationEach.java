@@ -82,7 +82,7 @@ class OneBadAnnotationEach {
   void countFill(String quantity) {}
 
   @CountQuote
-  void countQuote(@Label("venue") String venue) {}
+  void countQuote(@Label(value = "symbol", path = "ticker") String venue) {}
 
   @CountEvent(name = "Guard Blocks")
   void countEvent() {}

@@ -277,7 +277,8 @@ class TraderMetricsTest {
           .hasMessageContaining("quantityIsNotANumber(Fill), attribute 'quantity': 'fill.symbol' is a java.lang.String; expected a number")
           .hasMessageContaining("@TrackPosition on io.tradermetrics.aspects.MisannotatedTrader.gaugeOnVoid(double), "
               + "attribute 'value': 'result' reads the return value, but the method returns void")
-          .hasMessageContaining("'colour' is not a label of this metric; valid keys: [venue, symbol, side]")
+          .hasMessageContaining("@Label(\"colour\") on parameter #0 of io.tradermetrics.aspects.MisannotatedTrader.unknownLabelKey(String): "
+              + "'colour' is not a label of any tradermetrics annotation on the method (@TimedOrder takes [venue, symbol, side])")
           .hasMessageContaining("attribute 'buckets': [0.5, 0.1] is not valid: buckets must be strictly increasing")
           .hasMessageContaining("'qty' is not a parameter; expected 'result', #N or one of [quantity]");
     }

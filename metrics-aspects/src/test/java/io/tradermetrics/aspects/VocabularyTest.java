@@ -451,8 +451,8 @@ class VocabularyTest {
           .hasMessageContaining("eventEndsInTotal(), attribute 'name': 'blocks.total' ends in 'total'")
           .hasMessageContaining("eventReservedKey(), attribute 'labels': 'le' in \"le\" is not a valid label key")
           .hasMessageContaining("eventKeyTwice(), attribute 'labels': label key 'guard' is declared twice")
-          .hasMessageContaining("@CountQuote on " + where + "quoteLabelNotOfTheMetric(), attribute '@Label(\"venue\") on the method': "
-              + "'venue' is not a label of this metric; valid keys: [symbol, side]")
+          .hasMessageContaining("@Label(\"venue\") on the method of " + where + "quoteLabelNotOfTheMetric(): "
+              + "'venue' is not a label of any tradermetrics annotation on the method (@CountQuote takes [symbol, side])")
           .hasMessageContaining("labelPathOnResultDoesNotExist(), attribute '@Label(\"symbol\") on the method': "
               + "'instrument' is not a property of io.tradermetrics.aspects.VocabularyTrader$Ack")
           .hasMessageContaining("labelFromVoidResult(), attribute '@Label(\"symbol\") on the method': "

@@ -219,6 +219,24 @@ final class ConfigReader {
     return List.copyOf(out);
   }
 
+  /** The key's list of strings (or one comma-separated string, as an environment variable gives); empty when not set. */
+  List<String> optionalStringList(ConfigKey key) {
+    ConfigValue v = value(key.path());
+    if (v == null) {
+      return List.of();
+    }
+    try {
+      if (v.valueType() == ConfigValueType.STRING) {
+        return java.util.Arrays.stream(((String) v.unwrapped()).split(",")).map(String::strip)
+            .filter(part -> !part.isEmpty()).toList();
+      }
+      return List.copyOf(config.getStringList(key.fullPath()));
+    } catch (ConfigException e) {
+      bad(key, key.valid());
+      return List.of();
+    }
+  }
+
   /** The key's buckets, or null when it is not set. */
   @Nullable List<Double> optionalBuckets(ConfigKey key) {
     return value(key.path()) == null ? null : buckets(key.path(), key.valid());

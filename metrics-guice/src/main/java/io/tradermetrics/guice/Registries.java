@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.micrometer.registry.otlp.OtlpConfig;
-import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +23,20 @@ import org.jspecify.annotations.Nullable;
  * bound as {@link MeterRegistry} and handed to the aspects, so every meter reaches both. Common
  * tags and per-meter buckets are meter filters on each concrete registry; the Prometheus registry
  * also has {@link ProcessorBinder#PROMETHEUS_NAMES}. Thread-safe.
+ *
+ * <p>{@code io.micrometer:micrometer-registry-otlp} is an optional dependency of metrics-guice: only
+ * {@link OtlpRegistry} names its classes, and it is loaded only with OTLP on, so without the jar
+ * nothing of it is loaded (nor its protobuf classes) and OTLP on fails injector creation with a
+ * message saying which artifact to add.
  */
 final class Registries {
 
   final PrometheusMeterRegistry prometheus;
-  final @Nullable OtlpMeterRegistry otlp;
+  /** The OTLP push registry, or null with OTLP off. */
+  final @Nullable MeterRegistry otlp;
   final MeterRegistry meterRegistry;
 
-  private Registries(PrometheusMeterRegistry prometheus, @Nullable OtlpMeterRegistry otlp, MeterRegistry meterRegistry) {
+  private Registries(PrometheusMeterRegistry prometheus, @Nullable MeterRegistry otlp, MeterRegistry meterRegistry) {
     this.prometheus = prometheus;
     this.otlp = otlp;
     this.meterRegistry = meterRegistry;
@@ -49,7 +53,7 @@ final class Registries {
     if (settings == null) {
       return new Registries(prometheus, null, prometheus);
     }
-    OtlpMeterRegistry otlp = new OtlpMeterRegistry(otlpConfig(settings), Clock.SYSTEM);
+    MeterRegistry otlp = OtlpRegistry.create(settings);
     configure(otlp, config);
     // the composite's clock times the annotations; the OTLP registry keeps the system clock for its steps
     CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(prometheus, otlp));
@@ -76,30 +80,6 @@ final class Registries {
     if (!config.histogramBuckets().isEmpty()) {
       registry.config().meterFilter(new BucketFilter(config.histogramBuckets()));
     }
-  }
-
-  private static OtlpConfig otlpConfig(TraderMetricsConfig.Otlp settings) {
-    return new OtlpConfig() {
-      @Override
-      public @Nullable String get(String key) {
-        return null;
-      }
-
-      @Override
-      public String url() {
-        return settings.url().toString();
-      }
-
-      @Override
-      public Duration step() {
-        return settings.step();
-      }
-
-      @Override
-      public Map<String, String> headers() {
-        return settings.headers();
-      }
-    };
   }
 
   /** Sets the buckets of the histograms named in {@code tradermetrics.histograms.buckets}. */

@@ -126,6 +126,7 @@ public final class TraderMetricsConfig {
   private final OtlpProperties otlp;
   private final AlertsProperties alerts;
   private final InfoProperties info;
+  private final JoinPointProperties joinPoints;
 
   private TraderMetricsConfig(ConfigReader r) {
     instrumentation = InstrumentationProperties.load(r);
@@ -134,6 +135,7 @@ public final class TraderMetricsConfig {
     otlp = OtlpProperties.load(r);
     alerts = AlertsProperties.load(r, instrumentation.commonTags);
     info = InfoProperties.load(r);
+    joinPoints = JoinPointProperties.load(r);
   }
 
   private static List<ConfigKey> keys() {
@@ -144,6 +146,7 @@ public final class TraderMetricsConfig {
     all.addAll(OtlpProperties.KEYS);
     all.addAll(AlertsProperties.KEYS);
     all.addAll(InfoProperties.KEYS);
+    all.addAll(JoinPointProperties.KEYS);
     return List.copyOf(all);
   }
 
@@ -401,5 +404,27 @@ public final class TraderMetricsConfig {
   /** The settings the woven aspects use: namespace, label value limit, latency and bps buckets, orders timeout and capacity. */
   public InstrumentationSettings instrumentationSettings() {
     return instrumentation.settings();
+  }
+
+  /**
+   * Whether an annotation that cannot be honoured fails injector creation
+   * ({@code tradermetrics.join-points.on-error = fail}, the default) or is logged and counted ({@code warn}).
+   */
+  public boolean failOnAnnotationError() {
+    return joinPoints.failOnError;
+  }
+
+  /**
+   * Whether an annotated method that is neither woven nor intercepted fails injector creation
+   * ({@code tradermetrics.join-points.on-unwoven = fail}) or is reported (WARN, health detail, gauge:
+   * {@code warn}, the default).
+   */
+  public boolean failOnUnwoven() {
+    return joinPoints.failOnUnwoven;
+  }
+
+  /** Classes to check at startup besides the injector's ({@code tradermetrics.join-points.classes}), by name. Unmodifiable. */
+  public List<String> joinPointClasses() {
+    return joinPoints.classes;
   }
 }

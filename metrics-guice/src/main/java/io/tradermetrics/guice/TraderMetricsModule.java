@@ -3,6 +3,7 @@ package io.tradermetrics.guice;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.matcher.Matchers;
 import com.google.inject.multibindings.Multibinder;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -40,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code Multibinder.newSetBinder(binder(), MeterBinder.class).addBinding().to(...)}; bound to
  *       {@link MeterRegistry} when the injector is created;</li>
  *   <li>{@code Set<HealthCheck>} ({@link Multibinder}): contribute the same way; served by the
- *       exporter at {@code /health}, {@code /health/live} and {@code /health/ready};</li>
+ *       exporter at {@code /health}, {@code /health/live} and {@code /health/ready}. The module adds
+ *       {@code instrumentation} (liveness, always UP): how many annotated methods are woven, run by
+ *       the fallback, or not applied at all, and which;</li>
  *   <li>{@link TraderMetricsService}, an eager singleton: binds the JVM binders and contributed
  *       binders, hands the registry to the woven aspects and starts the exporter when the injector
  *       is created (or on {@link TraderMetricsService#start()} with
@@ -60,6 +63,18 @@ import org.jspecify.annotations.Nullable;
  * the one place that reads the environment: overrides, and the credentials and keystore password
  * from the variables the {@code *-env} keys name.
  *
+ * <p><b>Startup checks.</b> The module hears every type the injector builds or injects (a Guice
+ * {@code TypeListener}) and, when the service starts, checks the annotated methods of those, of the
+ * classes of {@code toInstance} and {@code @Provides} bindings, and of
+ * {@link Builder#joinPointClasses} and {@code tradermetrics.join-points.classes}: each annotation is
+ * validated (a bad one fails {@code createInjector} with the message naming class, method,
+ * annotation and attribute, or with {@code join-points.on-error = warn} is logged), each join point
+ * is bound at once so that the first order does not bind it on the trading thread (the meter of
+ * its label values is still created by the first call that has them: docs/performance.md), and each method is
+ * reported woven, fallback or unwoven: one WARN naming the unwoven ones, the {@code instrumentation}
+ * health check, and {@code tradermetrics_join_points{state}}. Types Guice first builds later (just
+ * in time) are checked when it first meets them, before their first instance.
+ *
  * <p>{@code configure()} only binds and does no I/O. With {@link Builder#guiceAopFallback()}, it
  * also binds the method interceptor that instruments un-woven classes (see the builder).
  */
@@ -67,10 +82,12 @@ public final class TraderMetricsModule extends AbstractModule {
 
   private final Source source;
   private final boolean fallback;
+  private final List<Class<?>> joinPointClasses;
 
-  private TraderMetricsModule(Source source, boolean fallback) {
+  private TraderMetricsModule(Source source, boolean fallback, List<Class<?>> joinPointClasses) {
     this.source = source;
     this.fallback = fallback;
+    this.joinPointClasses = List.copyOf(joinPointClasses);
   }
 
   /** A module with the defaults: exporter on 127.0.0.1:9464, namespace {@code trader}, JVM binders on. */
@@ -87,7 +104,11 @@ public final class TraderMetricsModule extends AbstractModule {
   protected void configure() {
     bind(Source.class).toInstance(source);
     Multibinder.newSetBinder(binder(), MeterBinder.class);
-    Multibinder.newSetBinder(binder(), HealthCheck.class);
+    // one per injector: hears the types Guice builds, so that the service checks them at its start
+    JoinPoints joinPoints = new JoinPoints(fallback, joinPointClasses);
+    bindListener(Matchers.any(), joinPoints);
+    bind(JoinPoints.class).toInstance(joinPoints);
+    Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().toInstance(joinPoints);
     bind(TraderMetricsService.class).asEagerSingleton();
     if (fallback) {
       bindInterceptor(FallbackInterceptor.unwovenClasses(), FallbackInterceptor.annotatedMethods(),
@@ -172,6 +193,7 @@ public final class TraderMetricsModule extends AbstractModule {
     private Map<String, String> environment = System.getenv();
     private boolean environmentOverrides = true;
     private boolean fallback;
+    private final List<Class<?>> joinPointClasses = new java.util.ArrayList<>();
 
     private Builder() {}
 
@@ -358,6 +380,37 @@ public final class TraderMetricsModule extends AbstractModule {
     }
 
     /**
+     * Optional: classes to check at startup besides those Guice builds or is given
+     * ({@code toInstance}, {@code @Provides}): their annotated methods are validated, bound and
+     * reported as woven or unwoven when the service starts, e.g. a class the application creates with
+     * {@code new}. The configuration's {@code tradermetrics.join-points.classes} adds more by name.
+     * Default is none.
+     */
+    public Builder joinPointClasses(Class<?>... types) {
+      joinPointClasses.addAll(List.of(types));
+      return this;
+    }
+
+    /**
+     * Optional: {@code tradermetrics.join-points.on-error}: whether an annotation that cannot be
+     * honoured fails injector creation (true, the default) or is logged at WARN and counted in
+     * {@code tradermetrics_instrumentation_errors_total} (false).
+     */
+    public Builder failOnAnnotationError(boolean fail) {
+      return set(JoinPointProperties.ON_ERROR, fail ? "fail" : "warn");
+    }
+
+    /**
+     * Optional: {@code tradermetrics.join-points.on-unwoven}: whether an annotated method that is
+     * neither woven nor intercepted fails injector creation (true) or is reported: one WARN naming
+     * them, the {@code instrumentation} health detail and {@code tradermetrics_join_points{state="unwoven"}}
+     * (false, the default).
+     */
+    public Builder failOnUnwoven(boolean fail) {
+      return set(JoinPointProperties.ON_UNWOVEN, fail ? "fail" : "warn");
+    }
+
+    /**
      * The module. The builder's own settings are checked here; the file and the environment when
      * the injector is created.
      *
@@ -367,7 +420,7 @@ public final class TraderMetricsModule extends AbstractModule {
       Config codeConfig = ConfigFactory.parseMap(code, "TraderMetricsModule.Builder");
       TraderMetricsConfig.from(codeConfig, environment);
       return new TraderMetricsModule(new Source(file, resource, application, environment, environmentOverrides,
-          codeConfig), fallback);
+          codeConfig), fallback, joinPointClasses);
     }
   }
 }

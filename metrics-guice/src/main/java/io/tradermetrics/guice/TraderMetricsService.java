@@ -9,6 +9,7 @@ import io.tradermetrics.aspects.TraderMetrics;
 import io.tradermetrics.exporter.AlertmanagerClient;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.MetricsServer;
+import com.google.inject.Injector;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ public final class TraderMetricsService implements AutoCloseable {
   private final TraderMetricsConfig config;
   private final Registries registries;
   private final Set<HealthCheck> healthChecks;
+  private final JoinPoints joinPoints;
+  private final Injector injector;
   private final List<AutoCloseable> ownBinders = new ArrayList<>();
   private @Nullable MetricsServer server;
   private @Nullable AlertDispatcher alerts;
@@ -45,10 +48,12 @@ public final class TraderMetricsService implements AutoCloseable {
 
   @Inject
   TraderMetricsService(TraderMetricsConfig config, Registries registries, Set<MeterBinder> contributed,
-      Set<HealthCheck> healthChecks) {
+      Set<HealthCheck> healthChecks, JoinPoints joinPoints, Injector injector) {
     this.config = config;
     this.registries = registries;
     this.healthChecks = Set.copyOf(healthChecks);
+    this.joinPoints = joinPoints;
+    this.injector = injector;
     MeterRegistry registry = registries.meterRegistry;
     for (JvmBinder binder : config.binders()) {
       MeterBinder created = binder.create();
@@ -66,10 +71,14 @@ public final class TraderMetricsService implements AutoCloseable {
   }
 
   /**
-   * Hands the registry to the woven aspects and starts the exporter (if
-   * {@code tradermetrics.exporter.enabled}); registers the shutdown hook if configured. Does
-   * nothing if already started.
+   * Hands the registry to the woven aspects, checks the injector's annotated methods (validated,
+   * bound at once, reported woven, fallback or unwoven: see {@link TraderMetricsModule}), and starts
+   * the exporter (if {@code tradermetrics.exporter.enabled}); registers the shutdown hook if
+   * configured. Does nothing if already started.
    *
+   * @throws io.tradermetrics.aspects.InstrumentationConfigException if an annotation cannot be
+   *     honoured ({@code tradermetrics.join-points.on-error = fail}, the default) or a method is not
+   *     woven ({@code join-points.on-unwoven = fail}); the message names each
    * @throws UncheckedIOException if the exporter's port cannot be bound; the message names host and port
    * @throws IllegalStateException if the service was closed
    */
@@ -94,6 +103,14 @@ public final class TraderMetricsService implements AutoCloseable {
     }
     // one step: the registry, its settings and the alert dispatcher are bound together
     TraderMetrics.bind(registries.meterRegistry, config.instrumentationSettings(), alerts);
+    try {
+      // validate, bind and report the injector's annotated methods now, not on the first order
+      joinPoints.start(config, injector);
+    } catch (RuntimeException e) {
+      TraderMetrics.unbind(registries.meterRegistry);
+      closeAlerts();
+      throw e;
+    }
     if (config.exporterEnabled()) {
       try {
         server = exporter().buildAndStart();
@@ -196,7 +213,10 @@ public final class TraderMetricsService implements AutoCloseable {
     return registries.meterRegistry;
   }
 
-  /** The health checks contributed through {@code Multibinder<HealthCheck>}, served at {@code /health}. Unmodifiable. */
+  /**
+   * The health checks served at {@code /health}: those contributed through
+   * {@code Multibinder<HealthCheck>} and the module's own {@code instrumentation}. Unmodifiable.
+   */
   public Set<HealthCheck> healthChecks() {
     return healthChecks;
   }

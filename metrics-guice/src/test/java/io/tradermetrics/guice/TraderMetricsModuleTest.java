@@ -155,7 +155,7 @@ class TraderMetricsModuleTest {
       HttpResponse<String> health = Http.get(service.baseUri().resolve("health"));
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"venue\"", "\"connected\":true");
-      assertThat(service.healthChecks()).extracting(HealthCheck::name).containsExactly("venue");
+      assertThat(service.healthChecks()).extracting(HealthCheck::name).containsExactlyInAnyOrder("venue", "instrumentation");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
 import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.exporter.HealthCheck;
+import io.tradermetrics.exporter.HealthResult;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
@@ -32,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Two readiness checks are contributed to the exporter through the module's
  * {@code Set<HealthCheck>} multibinder, as a trading application would: {@code marketData}, a
  * {@link MarketDataFreshnessCheck} told of every replayed trade (DOWN once the last one is older
- * than {@link #MARKET_DATA_MAX_AGE}, so after the replay ends {@code /health/ready} answers 503),
- * and {@code killSwitch}, a {@link KillSwitchCheck} tripped by the market maker's
+ * than {@link #MARKET_DATA_MAX_AGE}) until the replay has ended, then UP with the reason
+ * {@code replay finished: no more market data} (a replay that is over is not a stale feed, so a
+ * demo left serving with {@code --linger} stays ready), and {@code killSwitch}, a {@link KillSwitchCheck} tripped by the market maker's
  * {@link CircuitBreaker} (only on request: {@link #replay(List, Duration, LongConsumer, Duration)}
  * with a trip time, the fault injection of the monitoring tests and of {@code --trip-after}).
  * Tripping raises the {@code CircuitBreakerTripped} event alert, which goes to Alertmanager when
@@ -43,9 +45,11 @@ import org.jspecify.annotations.Nullable;
  * {@link SimulatedVenue#DEFAULT_SEED}), which acknowledges orders and confirms cancels on its own
  * thread after a seeded random delay; the replay waits for the venue's messages before each trade,
  * so that the replay stays deterministic. Each trade reaches the maker as a {@link Tick} stamped
- * with the time it is due in the replay (its exchange timestamp), so the market data delay shows how
- * late the replay hands it over; handing it over is timed as a call ({@code @TimedCall}, target
- * {@code market-maker}, operation {@code on_tick}: the strategy's whole reaction to one tick).
+ * with the time the replay publishes it, on replay time (when its turn came and the venue had
+ * answered): the replay is the exchange, so the market data delay is the feed's own delay from the
+ * replay to the handler, not how far the replay runs behind its schedule; handing it over is timed
+ * as a call ({@code @TimedCall}, target {@code market-maker}, operation {@code on_tick}: the
+ * strategy's whole reaction to one tick).
  *
  * <p>In a fleet each process runs under a strategy name ({@link #start(String, int, URI, String)}):
  * the common tag {@code strategy} on every series it serves, and the {@code strategy} label of its
@@ -58,13 +62,13 @@ public final class Demo implements AutoCloseable {
 
   private final Injector injector;
   private final MarketMaker maker;
-  private final MarketDataFreshnessCheck marketData;
+  private final ReplayMarketData marketData;
   private final KillSwitchCheck killSwitch;
   private final SimulatedVenue venue;
   private final CircuitBreaker breaker;
   private long ticksHandled;
 
-  private Demo(Injector injector, MarketDataFreshnessCheck marketData, KillSwitchCheck killSwitch) {
+  private Demo(Injector injector, ReplayMarketData marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
     this.maker = injector.getInstance(MarketMaker.class);
     this.marketData = marketData;
@@ -105,7 +109,7 @@ public final class Demo implements AutoCloseable {
    *                     {@code strategy} label of the PnL gauges, e.g. {@code mm-btc-1}
    */
   public static Demo start(String host, int port, @Nullable URI alertmanager, String strategy) {
-    MarketDataFreshnessCheck marketData = MarketDataFreshnessCheck.of("marketData", MARKET_DATA_MAX_AGE);
+    ReplayMarketData marketData = new ReplayMarketData(MarketDataFreshnessCheck.of("marketData", MARKET_DATA_MAX_AGE));
     KillSwitchCheck killSwitch = KillSwitchCheck.of("killSwitch");
     AbstractModule checks = new AbstractModule() {
       @Override
@@ -117,7 +121,9 @@ public final class Demo implements AutoCloseable {
         bind(Ledger.class).toInstance(new Ledger(strategy));
       }
     };
-    TraderMetricsModule.Builder metrics = TraderMetricsModule.builder().host(host).port(port).commonTag("strategy", strategy);
+    // Demo itself is not built by Guice: named, so that its @TimedCall is checked and bound at startup too
+    TraderMetricsModule.Builder metrics = TraderMetricsModule.builder().host(host).port(port).commonTag("strategy", strategy)
+        .joinPointClasses(Demo.class);
     if (alertmanager != null) {
       metrics.alertmanager(alertmanager);
     }
@@ -127,6 +133,11 @@ public final class Demo implements AutoCloseable {
   /** The kill switch served as the {@code killSwitch} readiness check; trip it to take the demo out of service. */
   public KillSwitchCheck killSwitch() {
     return killSwitch;
+  }
+
+  /** The {@code marketData} readiness check: the feed's freshness while replaying, then UP saying the replay is over. */
+  public HealthCheck marketDataCheck() {
+    return marketData;
   }
 
   /** The market maker's circuit breaker; tripping it halts the replay's quoting and raises an event alert. */
@@ -185,13 +196,14 @@ public final class Demo implements AutoCloseable {
             LockSupport.parkNanos(wait);
           }
         }
-        marketData.recordTick();
+        marketData.freshness.recordTick();
         if (tripAfter != null && !breaker.isTripped() && System.nanoTime() - tripAtNanos >= 0) {
           breaker.trip(maker.settings().symbol(), "demo fault injection: tripped " + tripAfter.toSeconds()
               + " s into the replay");
         }
         if (!breaker.isTripped()) {
-          handle(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (due - startNanos)));
+          // published now, on replay time: the tick's delay is the feed's, not the replay's lag
+          handle(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (System.nanoTime() - startNanos)));
         }
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);
@@ -199,9 +211,38 @@ public final class Demo implements AutoCloseable {
       }
     }
     venue.awaitIdle();
+    marketData.replayFinished = true;
     progress.accept(trades.size());
     return new Summary(trades.size(), maker.ordersSent(), maker.cancels(), maker.ledger().fills(),
         maker.ledger().position(), maker.ledger().realizedPnl());
+  }
+
+  /**
+   * The {@code marketData} readiness check: the freshness of the replayed trades while the replay
+   * runs, then UP with the reason that the replay is over. Thread-safe.
+   */
+  static final class ReplayMarketData implements HealthCheck {
+    final MarketDataFreshnessCheck freshness;
+    volatile boolean replayFinished;
+
+    ReplayMarketData(MarketDataFreshnessCheck freshness) {
+      this.freshness = freshness;
+    }
+
+    @Override
+    public String name() {
+      return freshness.name();
+    }
+
+    @Override
+    public HealthResult check() {
+      if (!replayFinished) {
+        return freshness.check();
+      }
+      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(freshness.check().details());
+      details.put("reason", "replay finished: no more market data");
+      return HealthResult.up(details);
+    }
   }
 
   /** Hands one tick to the market maker, timed into {@code trader_call_latency_seconds}. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code metrics-demo}: replays real Bitstamp trades into the annotated market maker and serves /metrics. */
-@Command(name = "metrics-demo", mixinStandardHelpOptions = true, version = "tradermetrics metrics-demo 0.1.0",
+@Command(name = "metrics-demo", mixinStandardHelpOptions = true, versionProvider = DemoCommand.Version.class,
     description = {
         "Replays real Bitstamp BTC/USD trades (2013-11-25 to 2013-12-01, 100,000 trades) into an annotated market "
             + "maker woven with tradermetrics, and serves its metrics in the Prometheus formats.",
@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             + "modelled round trip: 150 us plus a seeded random exponential delay (mean 350 us, capped at 5 ms, seed "
             + "20131125). The replay waits for those messages before each trade, so a replay of the same trades is "
             + "deterministic in orders, fills and cancels; the latencies it shows are measured, so they vary from run "
-            + "to run. Tick-to-trade is measured from the start of each trade's handling to each order it sends."})
+            + "to run. Tick-to-trade is measured from the start of each trade's handling to each order it sends. Those "
+            + "round trips set a floor under the replay's wall time (about 30 s for all 100,000 trades on a 2-core machine): "
+            + "a shorter --duration runs as fast as the venue answers, and the demo says so."})
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -96,15 +98,39 @@ public final class DemoCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("Serving metrics at " + demo.metricsUri());
       out.flush();
+      out.println("Replaying " + replay.size() + " trades over " + (durationSeconds == 0 ? "as little wall time as possible"
+          : durationSeconds + " s of wall time") + "; each order and cancel waits for the simulated venue's round trip "
+          + "(150 us plus a mean 350 us), which sets a floor: a replay shorter than it runs as fast as the venue answers");
+      out.flush();
+      long startNanos = System.nanoTime();
+      Schedule schedule = new Schedule(replay, durationSeconds, startNanos, out);
       Demo.Summary summary;
-      try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(replay.size())
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
-        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo,
-            tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
+      if (terminal()) {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(replay.size())
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
+          summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), n -> {
+            bar.stepTo(n);
+            schedule.check(n);
+          }, tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
+        }
+      } else {
+        // not a terminal (a file, a pipe, CI): plain lines every tenth, no escape sequences
+        PrintWriter err = spec.commandLine().getErr();
+        long step = Math.max(1_000, replay.size() / 10 / 1_000 * 1_000);
+        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), n -> {
+          if (n % step == 0 || n == replay.size()) {
+            err.println("Replayed " + n + " of " + replay.size() + " trades");
+            err.flush();
+          }
+          schedule.check(n);
+        }, tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
       }
+      out.printf("Replay took %.1f s of wall time%s%n", (System.nanoTime() - startNanos) / 1e9,
+          durationSeconds == 0 ? "" : " (--duration " + durationSeconds + ")");
       printSummary(out, replay, summary, demo);
       if (lingerSeconds > 0) {
-        out.println("Serving for " + lingerSeconds + " s more (Ctrl-C stops)");
+        out.println("Serving for " + lingerSeconds + " s more (Ctrl-C stops); /health/ready stays UP: marketData says the "
+            + "replay is over");
         out.flush();
         stopped.await(lingerSeconds, TimeUnit.SECONDS);
       }
@@ -115,6 +141,68 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Whether standard error is a terminal that can show a progress bar: {@code System.console()} is
+   * there (JDK 17 to 21 give one only for a terminal) and, from JDK 22, says it is a terminal.
+   */
+  static boolean terminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22 a console is a terminal
+    }
+  }
+
+  /** Says once when the replay falls more than a second behind the schedule --duration asks for. */
+  private static final class Schedule {
+    private final List<Trade> replay;
+    private final long durationSeconds;
+    private final long startNanos;
+    private final PrintWriter out;
+    private boolean told;
+
+    Schedule(List<Trade> replay, long durationSeconds, long startNanos, PrintWriter out) {
+      this.replay = replay;
+      this.durationSeconds = durationSeconds;
+      this.startNanos = startNanos;
+      this.out = out;
+    }
+
+    void check(long replayed) {
+      if (told || durationSeconds == 0 || replay.isEmpty() || replayed == 0) {
+        return;
+      }
+      long first = replay.get(0).epochSeconds();
+      long span = Math.max(1, replay.get(replay.size() - 1).epochSeconds() - first);
+      double dueSeconds = (double) (replay.get((int) replayed - 1).epochSeconds() - first) / span * durationSeconds;
+      double behindSeconds = (System.nanoTime() - startNanos) / 1e9 - dueSeconds;
+      if (behindSeconds > 1.0) {
+        told = true;
+        out.printf("The replay is %.1f s behind --duration %d: the simulated venue's round trips set the floor; it goes on "
+            + "as fast as they allow%n", behindSeconds, durationSeconds);
+        out.flush();
+      }
+    }
+  }
+
+  /** The version /info reports: META-INF/build-info.properties, which the build filters from the project version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties info = new java.util.Properties();
+      try (var in = DemoCommand.class.getResourceAsStream("/META-INF/build-info.properties")) {
+        if (in != null) {
+          info.load(in);
+        }
+      }
+      return new String[] {"tradermetrics metrics-demo " + info.getProperty("build.version", "(unknown version)")};
+    }
   }
 
   /**

@@ -61,4 +61,29 @@ class DemoCommandTest {
     assertThat(run("--trip-after", "-5")).isEqualTo(2);
     assertThat(err.toString()).contains("--trip-after must be 0 or more, was -5");
   }
+
+  @Test
+  void printsTheVersionInfoReports() {
+    assertThat(run("-V")).isZero();
+    assertThat(out.toString().strip()).isEqualTo("tradermetrics metrics-demo " + System.getProperty("examples.projectVersion"));
+  }
+
+  @Test
+  void writesPlainProgressLinesWithoutEscapeSequencesWhenNotOnATerminal() {
+    assertThat(DemoCommand.terminal()).as("surefire's fork has no terminal").isFalse();
+    assertThat(run("--duration", "0", "--trades", "2000", "--port", "0")).isZero();
+    assertThat(err.toString()).contains("Replayed 1000 of 2000 trades", "Replayed 2000 of 2000 trades")
+        .doesNotContain("\u001b").doesNotContain("\r");
+  }
+
+  @Test
+  void statesTheVenuesFloorAtTheStartAndSaysWhenTheReplayFallsBehindDuration() {
+    // 20,000 trades send thousands of orders and cancels, each waiting at least 150 us for the venue:
+    // seconds of floor, more than the 1 s asked for
+    assertThat(run("--duration", "1", "--trades", "20000", "--port", "0")).isZero();
+    assertThat(out.toString()).contains("Replaying 20000 trades over 1 s of wall time; each order and cancel waits for "
+        + "the simulated venue's round trip (150 us plus a mean 350 us), which sets a floor")
+        .containsPattern("The replay is \\d+\\.\\d s behind --duration 1: the simulated venue's round trips set the floor")
+        .containsPattern("Replay took \\d+\\.\\d s of wall time \\(--duration 1\\)");
+  }
 }

@@ -91,4 +91,25 @@ class DemoHealthTest {
     assertThat(m.find()).as(name + " in " + json).isTrue();
     return m.group(1);
   }
+
+  @Test
+  void marketDataIsTheFeedsFreshnessDuringTheReplayAndUpWithTheReasonOnceItIsOver() {
+    io.micrometer.core.instrument.MockClock clock = new io.micrometer.core.instrument.MockClock();
+    Demo.ReplayMarketData marketData = new Demo.ReplayMarketData(
+        io.tradermetrics.exporter.MarketDataFreshnessCheck.of("marketData", Demo.MARKET_DATA_MAX_AGE, clock));
+    marketData.freshness.recordTick();
+    clock.add(Demo.MARKET_DATA_MAX_AGE.plusSeconds(1));
+    assertThat(marketData.check().status()).isEqualTo(io.tradermetrics.exporter.HealthStatus.DOWN);
+
+    marketData.replayFinished = true;
+    assertThat(marketData.check().status()).isEqualTo(io.tradermetrics.exporter.HealthStatus.UP);
+    assertThat(marketData.check().details()).containsEntry("reason", "replay finished: no more market data");
+  }
+
+  @Test
+  void theDemosReplayEndsTheMarketDataChecksFreshness() throws Exception {
+    demo.replay(BitstampTrades.load(1000), Duration.ZERO, n -> {});
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    assertThat(demo.marketDataCheck().check().details()).containsEntry("reason", "replay finished: no more market data");
+  }
 }

@@ -230,8 +230,10 @@ public final class BindContext {
    * else from {@code constants}, else are {@code unknown}; {@code fixed} tags (operation, ...) are
    * added as they are.
    *
-   * @throws InstrumentationConfigException for a {@code @Label} key the metric does not have, a key
-   *     given twice, or a path that does not resolve
+   * <p>A {@code @Label} whose key is not in {@code settable} belongs to another annotation of the
+   * method and is skipped here; the engine reports a key that no annotation of the method takes.
+   *
+   * @throws InstrumentationConfigException for a key given twice, or a path that does not resolve
    */
   public <L> LabelTree<L> labels(MetricDefinition definition, List<String> settable, Map<String, String> constants,
       Tags fixed, Function<Tags, L> leafFactory) {
@@ -263,7 +265,7 @@ public final class BindContext {
       for (Label label : params[i].getAnnotationsByType(Label.class)) {
         String attribute = "@Label(\"" + label.value() + "\") on parameter #" + i;
         if (!settable.contains(label.value())) {
-          throw error(attribute, "'" + label.value() + "' is not a label of this metric; valid keys: " + settable);
+          continue; // another annotation's label; one that no annotation takes is the join point's error (Engine)
         }
         if (sources.containsKey(label.value())) {
           throw error(attribute, "label '" + label.value() + "' is taken from two parameters; keep one");
@@ -274,7 +276,7 @@ public final class BindContext {
     for (Label label : method.getAnnotationsByType(Label.class)) {
       String attribute = "@Label(\"" + label.value() + "\") on the method";
       if (!settable.contains(label.value())) {
-        throw error(attribute, "'" + label.value() + "' is not a label of this metric; valid keys: " + settable);
+        continue; // another annotation's label, as above
       }
       if (sources.containsKey(label.value())) {
         throw error(attribute, "label '" + label.value() + "' is taken twice (parameter and return value); keep one");

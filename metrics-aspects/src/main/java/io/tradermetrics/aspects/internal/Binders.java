@@ -43,31 +43,35 @@ import java.util.List;
  * the order lifecycle; then the counters; then the gauges and distributions. The clock is read once
  * before the first start and once after the body, so every timer of a join point measures the same
  * interval: the body and the starts of the instruments after it, none of their stops.
+ *
+ * <p><b>Labels.</b> Each entry names the {@code @Label} keys its annotation takes; a {@code @Label}
+ * on a method applies to each of the method's annotations that takes its key, and a key none of them
+ * takes is an error of the join point.
  */
 public final class Binders {
 
   /** The table, in the declared order. */
   public static final List<Binder<? extends Annotation>> ALL = List.of(
-      Binder.of(RaiseAlert.class, RaiseAlertInstrument::bind),
+      Binder.of(RaiseAlert.class, RaiseAlertInstrument::bind).labels(a -> null),
       Binder.onMethodOrClass(TimedCall.class, TimedCallInstrument::bind),
-      Binder.of(TimedOrder.class, TimedOrderInstrument::bind),
-      Binder.of(MarketDataTick.class, MarketDataTickInstrument::bind),
-      Binder.of(OrderSent.class, OrderSentInstrument::bind),
+      Binder.of(TimedOrder.class, TimedOrderInstrument::bind).labels(TimedOrderInstrument.SETTABLE),
+      Binder.of(MarketDataTick.class, MarketDataTickInstrument::bind).labels(MarketDataTickInstrument.SETTABLE),
+      Binder.of(OrderSent.class, OrderSentInstrument::bind).labels(OrderSentInstrument.SETTABLE),
       Binder.of(CancelSent.class, CancelSentInstrument::bind),
       Binder.of(OrderAcked.class, OrderAckedInstrument::bind),
       Binder.of(OrderRejected.class, OrderRejectedInstrument::bind),
       Binder.of(OrderFilled.class, OrderFilledInstrument::bind),
       Binder.of(OrderCancelled.class, OrderCancelledInstrument::bind),
       Binder.of(OrderExpired.class, OrderExpiredInstrument::bind),
-      Binder.of(CountOrder.class, CountOrderInstrument::bind),
-      Binder.of(CountFill.class, CountFillInstrument::bind),
-      Binder.of(CountQuote.class, CountQuoteInstrument::bind),
-      Binder.of(CountEvent.class, CountEventInstrument::bind),
-      Binder.of(TrackPosition.class, TrackPositionInstrument::bind),
-      Binder.of(TrackOpenOrders.class, TrackOpenOrdersInstrument::bind),
-      Binder.of(TrackPnl.class, TrackPnlInstrument::bind),
-      Binder.of(TrackSpread.class, TrackSpreadInstrument::bind),
-      Binder.of(MeasureSlippage.class, MeasureSlippageInstrument::bind));
+      Binder.of(CountOrder.class, CountOrderInstrument::bind).labels(CountOrderInstrument.SETTABLE),
+      Binder.of(CountFill.class, CountFillInstrument::bind).labels(CountFillInstrument.SETTABLE),
+      Binder.of(CountQuote.class, CountQuoteInstrument::bind).labels(CountQuoteInstrument.SETTABLE),
+      Binder.of(CountEvent.class, CountEventInstrument::bind).labels(CountEventInstrument::labelKeys),
+      Binder.of(TrackPosition.class, TrackPositionInstrument::bind).labels(TrackPositionInstrument.SETTABLE),
+      Binder.of(TrackOpenOrders.class, TrackOpenOrdersInstrument::bind).labels(TrackOpenOrdersInstrument.SETTABLE),
+      Binder.of(TrackPnl.class, TrackPnlInstrument::bind).labels(TrackPnlInstrument.SETTABLE),
+      Binder.of(TrackSpread.class, TrackSpreadInstrument::bind).labels(TrackSpreadInstrument.SETTABLE),
+      Binder.of(MeasureSlippage.class, MeasureSlippageInstrument::bind).labels(MeasureSlippageInstrument.SETTABLE));
 
   private Binders() {}
 }

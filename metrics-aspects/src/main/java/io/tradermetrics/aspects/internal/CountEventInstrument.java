@@ -28,6 +28,16 @@ final class CountEventInstrument extends CountingInstrument {
     super(labels, countIf);
   }
 
+  /** The label keys {@code annotation} declares (its {@code labels}, without the constant values). */
+  static List<String> labelKeys(CountEvent annotation) {
+    List<String> keys = new ArrayList<>();
+    for (String entry : annotation.labels()) {
+      int eq = entry.indexOf('=');
+      keys.add((eq < 0 ? entry : entry.substring(0, eq)).strip());
+    }
+    return keys;
+  }
+
   static Instrument bind(BindContext ctx, CountEvent annotation) {
     String name = annotation.name().strip();
     if (!MetricCatalog.EVENT_NAME.matcher(name).matches()) {

@@ -9,13 +9,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link CountFill}: on a normal return, one fill, its quantity and (with a price) its notional.
+ * {@link CountFill}: on a normal return, one fill, its quantity and (with a price) its notional. A
+ * quantity that is not a positive finite number (or null) records nothing; a bad price (or null)
+ * records the fill and its quantity but no notional; each is counted as an error.
  * Per call: two numeric reads, the label lookup, up to three counter increments; no allocation
  * once the label combination has been seen.
  */
 final class CountFillInstrument extends Instrument.OnReturn {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final LabelTree<FillCounters> labels;
   private final ValueSource quantity;
@@ -48,7 +51,7 @@ final class CountFillInstrument extends Instrument.OnReturn {
       @Nullable Object a5, long p5) throws Throwable {
     double qty = quantity.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(qty > 0) || qty == Double.POSITIVE_INFINITY) {
-      errors.badValue("quantity", qty);
+      errors.badValue("quantity", qty, quantity, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       return;
     }
     FillCounters counters = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
@@ -60,7 +63,7 @@ final class CountFillInstrument extends Instrument.OnReturn {
     if (price != null) {
       double px = price.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       if (!(px > 0) || px == Double.POSITIVE_INFINITY) {
-        errors.badValue("price", px);
+        errors.badValue("price", px, price, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       } else {
         counters.notional.increment(qty * px);
       }

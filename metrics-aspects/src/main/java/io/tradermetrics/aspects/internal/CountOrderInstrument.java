@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CountOrderInstrument extends Instrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final LabelTree<OrderCounters> labels;
   private final @Nullable Condition rejectedIf;

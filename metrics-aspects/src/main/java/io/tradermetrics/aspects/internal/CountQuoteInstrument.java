@@ -10,7 +10,8 @@ import java.util.Map;
 /** {@link CountQuote}: one quote per normal return into {@code trader_quotes_total}; see {@link CountingInstrument}. */
 final class CountQuoteInstrument extends CountingInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private CountQuoteInstrument(LabelTree<Counter> labels) {
     super(labels, null);

@@ -36,7 +36,7 @@ abstract class GaugeInstrument extends Instrument.OnReturn {
     for (int i = 0; i < values.length; i++) {
       double v = values[i].getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       if (Double.isNaN(v) || Double.isInfinite(v) || (nonNegative && v < 0)) {
-        errors.badValue(attributes[i], v);
+        errors.badValue(attributes[i], v, values[i], r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
         continue;
       }
       if (cells == null) {

@@ -135,6 +135,30 @@ public final class InstrumentationErrors {
       report(attribute, null, "was", value);
     }
 
+    /**
+     * A number read from the call cannot be recorded: reported as {@code 'attribute' was null} when
+     * the value or an object on its path was null ({@code source} read NaN for it), else as
+     * {@code 'attribute' was <value>}. Reads the value once more as an object to tell, only here,
+     * on the error path.
+     */
+    public void badValue(String attribute, double value, ValueSource source, @Nullable Object r, long rb,
+        @Nullable Object a0, long p0, @Nullable Object a1, long p1, @Nullable Object a2, long p2,
+        @Nullable Object a3, long p3, @Nullable Object a4, long p4, @Nullable Object a5, long p5) {
+      boolean isNull = false;
+      if (Double.isNaN(value)) {
+        try {
+          isNull = source.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5) == null;
+        } catch (Throwable t) {
+          Fatal.rethrowIfFatal(t);
+        }
+      }
+      if (isNull) {
+        report(attribute, null, "was null (" + source + ")", Double.NaN);
+      } else {
+        badValue(attribute, value);
+      }
+    }
+
     /** A value read from the call was null where one is needed (a null fill, a null order id). */
     public void missing(String attribute) {
       report(attribute, null, "was null", Double.NaN);
@@ -149,7 +173,7 @@ public final class InstrumentationErrors {
           return;
         }
         String problem = why != null ? why
-            : "'" + attribute + "' " + verb + (Double.isNaN(value) && verb.endsWith("null") ? "" : " " + value);
+            : "'" + attribute + "' " + verb + (Double.isNaN(value) && verb.startsWith("was null") ? "" : " " + value);
         if (warn) {
           LOG.warn("tradermetrics: {} on {}: {}, not recorded (further cases of '{}' here are logged at DEBUG)",
               annotation, where, problem, attribute);

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MeasureSlippageInstrument extends Instrument.OnReturn {
 
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
   private static final Set<String> BUY = Set.of("buy", "bid", "b", "long");
   private static final Set<String> SELL = Set.of("sell", "ask", "s", "short", "offer");
 
@@ -48,8 +50,7 @@ final class MeasureSlippageInstrument extends Instrument.OnReturn {
           + " (the side decides the sign of the slippage)");
     }
     Meters meters = ctx.meters();
-    LabelTree<SlippageMeter> labels = ctx.labels(MetricCatalog.SLIPPAGE_BPS,
-        List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE),
+    LabelTree<SlippageMeter> labels = ctx.labels(MetricCatalog.SLIPPAGE_BPS, SETTABLE,
         Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, side), Tags.empty(),
         tags -> {
           int sign = sign(tags.stream().filter(t -> t.getKey().equals(MetricCatalog.SIDE)).findFirst()
@@ -77,12 +78,12 @@ final class MeasureSlippageInstrument extends Instrument.OnReturn {
       @Nullable Object a5, long p5) throws Throwable {
     double exp = expected.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(exp > 0) || Double.isInfinite(exp)) {
-      errors.badValue("expected", exp);
+      errors.badValue("expected", exp, expected, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       return;
     }
     double exe = executed.getDouble(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     if (!(exe > 0) || Double.isInfinite(exe)) {
-      errors.badValue("executed", exe);
+      errors.badValue("executed", exe, executed, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       return;
     }
     SlippageMeter meter = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TimedOrderInstrument extends TimingInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private TimedOrderInstrument(BindContext ctx, TimedOrder annotation, @Nullable Condition rejectedIf) {
     super(ctx, MetricCatalog.ORDER_LATENCY, SETTABLE,

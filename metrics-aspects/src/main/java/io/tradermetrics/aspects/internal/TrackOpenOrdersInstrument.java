@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class TrackOpenOrdersInstrument extends GaugeInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private TrackOpenOrdersInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, true, ctx.site());

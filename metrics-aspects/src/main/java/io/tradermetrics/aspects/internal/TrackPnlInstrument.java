@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class TrackPnlInstrument extends GaugeInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.STRATEGY);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.STRATEGY);
 
   private TrackPnlInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource[] values, String[] attributes) {
     super(labels, values, attributes, false, ctx.site());

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 final class TrackPositionInstrument extends GaugeInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
 
   private TrackPositionInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, false, ctx.site());

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrackSpreadInstrument extends Instrument.OnReturn {
 
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
+
   private final LabelTree<SpreadMeters> labels;
   private final ValueSource bid;
   private final ValueSource ask;
@@ -37,7 +40,7 @@ final class TrackSpreadInstrument extends Instrument.OnReturn {
     double[] buckets = ctx.buckets(annotation.buckets(), ctx.settings().bpsBuckets(),
         "values are in bps, e.g. {1, 2, 5, 10, 20, 50, 100, 200}");
     Meters meters = ctx.meters();
-    LabelTree<SpreadMeters> labels = ctx.labels(MetricCatalog.SPREAD, List.of(MetricCatalog.SYMBOL),
+    LabelTree<SpreadMeters> labels = ctx.labels(MetricCatalog.SPREAD, SETTABLE,
         Map.of(MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
         tags -> new SpreadMeters(meters.gauge(MetricCatalog.SPREAD, tags),
             meters.histogram(MetricCatalog.SPREAD_BPS, tags, buckets)));
@@ -61,7 +64,7 @@ final class TrackSpreadInstrument extends Instrument.OnReturn {
     double bps = spreadBps(b, a);
     if (Double.isNaN(bps)) {
       boolean badBid = !(b > 0) || Double.isInfinite(b);
-      errors.badValue(badBid ? "bid" : "ask", badBid ? b : a);
+      errors.badValue(badBid ? "bid" : "ask", badBid ? b : a, badBid ? bid : ask, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
       return;
     }
     SpreadMeters meters = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);

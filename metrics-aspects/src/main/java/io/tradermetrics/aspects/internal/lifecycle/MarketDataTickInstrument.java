@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MarketDataTickInstrument extends LifecycleInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  public static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
 
   private final LabelTree<TickMeters> labels;
   private final @Nullable ValueSource exchangeTime;

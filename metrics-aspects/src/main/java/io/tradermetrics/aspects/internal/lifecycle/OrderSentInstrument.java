@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OrderSentInstrument extends LifecycleInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
+  public static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private final OrderIds ids;
   private final LabelTree<OrderGroup> labels;
