@@ -45,6 +45,15 @@ public final class MetricCatalog {
   /** Label key of unmatched order events ({@code unknown}, {@code duplicate}) and expired orders ({@code timeout}, {@code capacity}). */
   public static final String REASON = "reason";
 
+  /** Label key of markouts: the horizon after the fill, e.g. {@code 1s}, {@code 10s}, {@code 60s}. */
+  public static final String HORIZON = "horizon";
+  /** Label key of markouts: {@code favourable} (the mid moved in the fill's favour, or not at all) or {@code adverse}. */
+  public static final String DIRECTION = "direction";
+  /** Label key of fills known at the fill: {@code maker} or {@code taker}, as the venue reports it. */
+  public static final String LIQUIDITY = "liquidity";
+  /** Label key of fees and of PnL and notional: the currency the amount is in, e.g. {@code USD}. */
+  public static final String CURRENCY = "currency";
+
   /** Label value where no value was given. */
   public static final String UNKNOWN = "unknown";
   /** Label value that stands for all values past a label's cardinality limit. */
@@ -79,8 +88,19 @@ public final class MetricCatalog {
 
   /** {@code trader_fill_notional_total}: filled quantity times price, in quote currency. */
   public static final MetricDefinition FILL_NOTIONAL = new MetricDefinition(
-      "fill.notional", MetricType.COUNTER, "quote currency", List.of(VENUE, SYMBOL, SIDE),
-      "Filled notional (quantity times price), in quote currency", true);
+      "fill.notional", MetricType.COUNTER, "quote currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Filled notional (quantity times price), in quote currency (the currency label)", true);
+
+  /** {@code trader_fill_fees_total}: fees paid on fills ({@code @CountFill(fee = ...)}). */
+  public static final MetricDefinition FILL_FEES = new MetricDefinition(
+      "fill.fees", MetricType.COUNTER, "fee currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Fees paid on fills, in the fee currency (the currency label); rebates are counted apart, in "
+          + "trader_fill_rebates_total, so net fees are fees - rebates", true);
+
+  /** {@code trader_fill_rebates_total}: rebates received on fills, as positive amounts. */
+  public static final MetricDefinition FILL_REBATES = new MetricDefinition(
+      "fill.rebates", MetricType.COUNTER, "fee currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Rebates received on fills (a negative fee, counted as a positive amount), in the fee currency", true);
 
   /** {@code trader_position}: signed net position in the base asset. */
   public static final MetricDefinition POSITION = new MetricDefinition(
@@ -173,6 +193,25 @@ public final class MetricCatalog {
       "tradermetrics.alerts.send.failures", MetricType.COUNTER, "posts", List.of(),
       "Posts of event alerts to Alertmanager that failed (connection error, timeout, non-2xx); retried with backoff, except refusals (HTTP 4xx other than 408/429), which are dropped", false);
 
+  /**
+   * {@code trader_markout_bps}: how the mid price moved after each fill, at fixed horizons, in bps
+   * of the fill price, signed in the fill's favour.
+   */
+  public static final MetricDefinition MARKOUT_BPS = new MetricDefinition(
+      "markout.bps", MetricType.HISTOGRAM, BPS, List.of(HORIZON, VENUE, SYMBOL, SIDE, DIRECTION),
+      "Markout of each fill: the mid price at the first tick at or after the fill time plus the horizon, against the "
+          + "fill price, in basis points of the fill price, signed in the fill's favour: (mid - fill price) / fill price "
+          + "* 10000, negated for sells, so positive when the market moved the fill's way (a buy followed by a higher "
+          + "mid) and negative when the fill was picked off. Micrometer histograms hold no negative values, so each "
+          + "markout is observed as its magnitude under direction favourable (0 or more) or adverse (less than 0): the "
+          + "mean signed markout is (sum{direction=\"favourable\"} - sum{direction=\"adverse\"}) / count over both", true);
+
+  /** {@code trader_markout_overflow_total}: fills not marked out at a horizon because the symbol's ring was full. */
+  public static final MetricDefinition MARKOUT_OVERFLOW = new MetricDefinition(
+      "markout.overflow", MetricType.COUNTER, "fills", List.of(SYMBOL, HORIZON),
+      "Fills not marked out at a horizon because the symbol's ring of pending fills (tradermetrics.markouts.capacity) "
+          + "was full; raise the capacity when this grows", true);
+
   /** Default bucket upper bounds of latency histograms, in seconds (0.1 ms to 1 s). */
   public static final List<Double> DEFAULT_LATENCY_BUCKETS_SECONDS = List.of(
       0.0001, 0.0005, 0.001, 0.002, 0.005, 0.010, 0.025, 0.050, 0.100, 0.250, 0.500, 1.0);
@@ -239,12 +278,12 @@ public final class MetricCatalog {
   public static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*([._][a-z0-9]+)*");
 
   private static final List<MetricDefinition> ALL = List.of(
-      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
+      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, FILL_FEES, FILL_REBATES, POSITION,
       INSTRUMENTATION_ERRORS, LABEL_OVERFLOW,
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
       ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,
-      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, QUOTES,
+      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, MARKOUT_BPS, MARKOUT_OVERFLOW, QUOTES,
       ALERTS_RAISED, ALERTS_DROPPED, ALERTS_SENT, ALERTS_SEND_FAILURES);
 
   private MetricCatalog() {}
