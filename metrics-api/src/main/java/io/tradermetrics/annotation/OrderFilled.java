@@ -48,4 +48,12 @@ public @interface OrderFilled {
    * {@code complete = "result"} for a method that returns whether the order is now complete.
    */
   String complete();
+
+  /**
+   * Expression for the fill's liquidity flag as the venue reports it ({@code maker} or
+   * {@code taker}; enums lower-case), read when the handler returns: the {@code liquidity} label of
+   * {@code trader_order_fill_latency_seconds}, bounded like every label. Optional: empty (the default)
+   * records {@code liquidity="unknown"}. Example: {@code liquidity = "report.liquidity"}.
+   */
+  String liquidity() default "";
 }

@@ -42,7 +42,10 @@ public final class MetricCatalog {
   public static final String FILL = "fill";
   /** Label key of unmatched order events: the point of the order's life, e.g. {@code ack}. */
   public static final String EVENT = "event";
-  /** Label key of unmatched order events ({@code unknown}, {@code duplicate}) and expired orders ({@code timeout}, {@code capacity}). */
+  /**
+   * Label key of unmatched order events ({@code unknown}, {@code duplicate}), expired orders
+   * ({@code timeout}, {@code capacity}), and of rejects and cancels: the venue's reason.
+   */
   public static final String REASON = "reason";
 
   /** Label key of markouts: the horizon after the fill, e.g. {@code 1s}, {@code 10s}, {@code 60s}. */
@@ -119,8 +122,8 @@ public final class MetricCatalog {
 
   /** {@code trader_orders_rejected_total}: orders the venue refused ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_REJECTED = new MetricDefinition(
-      "orders.rejected", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
-      "Orders rejected by the venue", true);
+      "orders.rejected", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE, REASON),
+      "Orders rejected by the venue, by the venue's reason (@CountOrder(rejectReason); unknown without one)", true);
 
   /** {@code trader_orders_failed_total}: order requests whose method threw ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_FAILED = new MetricDefinition(
@@ -218,19 +221,24 @@ public final class MetricCatalog {
 
   /** {@code trader_order_ack_latency_seconds}: from sending an order to the venue's acknowledgement or rejection. */
   public static final MetricDefinition ORDER_ACK_LATENCY = new MetricDefinition(
-      "order.ack.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
-      "Time from sending an order to the venue's acknowledgement (outcome ack) or rejection (outcome rejected), in seconds", true);
+      "order.ack.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME, REASON),
+      "Time from sending an order to the venue's acknowledgement (outcome ack, reason none) or rejection (outcome "
+          + "rejected, reason from @OrderRejected(reason), unknown without one), in seconds; exemplars name the client "
+          + "order id (order_id)", true);
 
   /** {@code trader_order_fill_latency_seconds}: from sending an order to its first and its complete fill. */
   public static final MetricDefinition ORDER_FILL_LATENCY = new MetricDefinition(
-      "order.fill.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, FILL),
-      "Time from sending an order to its first fill (fill first) and to the fill that completes it (fill complete), in seconds", true);
+      "order.fill.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, FILL, LIQUIDITY),
+      "Time from sending an order to its first fill (fill first) and to the fill that completes it (fill complete), "
+          + "in seconds, by the fill's liquidity flag (maker, taker: @OrderFilled(liquidity); unknown without one); "
+          + "exemplars name the client order id (order_id)", true);
 
   /** {@code trader_order_cancel_latency_seconds}: from the cancel request (else the send) to the cancel or expiry. */
   public static final MetricDefinition ORDER_CANCEL_LATENCY = new MetricDefinition(
-      "order.cancel.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
+      "order.cancel.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME, REASON),
       "Time from the cancel request (or, without one, from sending the order) to the venue's cancel confirmation "
-          + "(outcome cancelled) or expiry notice (outcome expired), in seconds", true);
+          + "(outcome cancelled, reason from @OrderCancelled(reason), unknown without one) or expiry notice (outcome "
+          + "expired, reason none), in seconds; exemplars name the client order id (order_id)", true);
 
   /** {@code trader_tick_to_trade_seconds}: from the start of a market data handler to an order it sends. */
   public static final MetricDefinition TICK_TO_TRADE = new MetricDefinition(

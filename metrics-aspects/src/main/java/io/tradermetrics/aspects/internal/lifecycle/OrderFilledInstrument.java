@@ -17,11 +17,14 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
 
   private final OrderIds ids;
   private final ValueSource complete;
+  private final io.tradermetrics.aspects.internal.@Nullable LabelTree<String> liquidity;
 
-  private OrderFilledInstrument(OrderLifecycle lifecycle, BindContext ctx, OrderIds ids, ValueSource complete) {
+  private OrderFilledInstrument(OrderLifecycle lifecycle, BindContext ctx, OrderIds ids, ValueSource complete,
+      io.tradermetrics.aspects.internal.@Nullable LabelTree<String> liquidity) {
     super(lifecycle, ctx.site());
     this.ids = ids;
     this.complete = complete;
+    this.liquidity = liquidity;
   }
 
   /** The binder of {@link OrderFilled}. */
@@ -34,7 +37,9 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
           + "; expected a boolean or Boolean (true when this fill completes the order)");
     }
     OrderIds ids = OrderIds.of(ctx, annotation.orderId());
-    return lifecycle == null ? Instrument.NONE : new OrderFilledInstrument(lifecycle, ctx, ids, complete);
+    var liquidity = OrderEventInstrument.endLabel(ctx, io.tradermetrics.catalog.MetricCatalog.ORDER_FILL_LATENCY,
+        io.tradermetrics.catalog.MetricCatalog.LIQUIDITY, annotation.liquidity());
+    return lifecycle == null ? Instrument.NONE : new OrderFilledInstrument(lifecycle, ctx, ids, complete, liquidity);
   }
 
   @Override
@@ -54,7 +59,8 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
       }
       return;
     }
-    lifecycle.onOrder(Event.FILL, ids, startNanos, null, isComplete, site, r, rb, a0, p0, a1, p1, a2, p2, a3, p3,
-        a4, p4, a5, p5);
+    String label = liquidity == null ? null : liquidity.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    lifecycle.onOrder(Event.FILL, ids, startNanos, null, isComplete, label, site, r, rb, a0, p0, a1, p1, a2, p2, a3,
+        p3, a4, p4, a5, p5);
   }
 }
