@@ -38,7 +38,9 @@ final class Registries {
   }
 
   static Registries create(TraderMetricsConfig config) {
-    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // exemplars: the client order id of lifecycle latencies, and trace ids with OpenTelemetry (OrderSpanContext)
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
+        new io.prometheus.metrics.model.registry.PrometheusRegistry(), Clock.SYSTEM, OrderSpanContext.create());
     prometheus.config().meterFilter(ProcessorBinder.PROMETHEUS_NAMES);
     configure(prometheus, config);
     TraderMetricsConfig.Otlp settings = config.otlp();

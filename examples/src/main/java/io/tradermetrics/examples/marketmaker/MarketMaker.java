@@ -50,6 +50,15 @@ public class MarketMaker {
   /** The venue label of every order. */
   public static final String VENUE = "bitstamp";
 
+  /** A fill above this notional (USD) raises the {@code LargeExecution} alert; the maker's own fills stay below. */
+  public static final double LARGE_EXECUTION_NOTIONAL = 10_000;
+
+  /** The quote currency of the notional, fees and PnL. */
+  public static final String CURRENCY = "USD";
+
+  /** The venue's reason for an order past its rate limit. */
+  public static final String REJECT_RATE_LIMIT = "rate_limit";
+
   /** New orders the simulated venue accepts per second of market time; it rejects those past it. */
   public static final int VENUE_SUBMITS_PER_SECOND = 8;
 
@@ -71,6 +80,16 @@ public class MarketMaker {
   private final AtomicLong rejectMessages = new AtomicLong();
   private final AtomicLong cancelsConfirmed = new AtomicLong();
   private @Nullable SimulatedVenue venue;
+  private final java.util.List<Execution> executions = new java.util.ArrayList<>();
+
+  /**
+   * One fill of the maker at the market time of the trade that caused it: what the tests mark out
+   * independently of the metrics.
+   *
+   * @param epochSeconds the trade's time, Unix seconds
+   * @param fill         the fill
+   */
+  public record Execution(long epochSeconds, Fill fill) {}
 
   /**
    * What the market maker quotes.
@@ -109,11 +128,13 @@ public class MarketMaker {
 
   /**
    * Handles one market data tick: the trade it carries. Orders sent while handling it record
-   * tick-to-trade; its exchange timestamp gives the market data delay.
+   * tick-to-trade; its exchange timestamp gives the market data delay. The trade's price is the
+   * mid that marks out the maker's fills ({@code trader_markout_bps} at 1 s, 10 s and 60 s of market
+   * time): the replay has trades, no book, and the maker quotes around the last trade.
    *
    * @param tick the tick
    */
-  @MarketDataTick(exchangeTime = "tick.exchangeTimeNanos")
+  @MarketDataTick(exchangeTime = "tick.exchangeTimeNanos", mid = "tick.trade.price", marketTime = "tick.trade.epochNanos")
   public void onTick(@Label(value = "symbol", path = "symbol") Tick tick) {
     onMarketTrade(tick.trade());
   }
@@ -164,7 +185,9 @@ public class MarketMaker {
       quotes.remove(order.side());
     }
     printThroughBpsSum += Math.abs(order.price() - trade.price()) / trade.price() * 10_000;
-    onExecution(execute(order, trade, quantity), complete);
+    Fill fill = execute(order, trade, quantity);
+    executions.add(new Execution(trade.epochSeconds(), fill));
+    onExecution(fill, complete);
   }
 
   /**
@@ -173,7 +196,7 @@ public class MarketMaker {
    * @param fill     the fill
    * @param complete whether it completes the order
    */
-  @OrderFilled(orderId = "fill.orderId", complete = "complete")
+  @OrderFilled(orderId = "fill.orderId", complete = "complete", liquidity = "fill.liquidity")
   public void onExecution(Fill fill, boolean complete) {
     if (complete) {
       completeFills++;
@@ -293,7 +316,7 @@ public class MarketMaker {
    *     venue's rate limit of {@link #VENUE_SUBMITS_PER_SECOND} per second of market time is reached
    */
   @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected")
-  @CountOrder(venue = VENUE, rejectedIf = "result.rejected")
+  @CountOrder(venue = VENUE, rejectedIf = "result.rejected", rejectReason = "result.rejectReason")
   public Order submit(@Label("symbol") String symbol, @Label("side") Side side, double price, double quantity) {
     ordersSent++;
     boolean rejected = ++submitsThisSecond > VENUE_SUBMITS_PER_SECOND;
@@ -347,9 +370,10 @@ public class MarketMaker {
    * Receives the venue's reject message for an order past its rate limit; runs on the venue's thread.
    *
    * @param orderId the order rejected
+   * @param reason  the venue's reason, e.g. {@link #REJECT_RATE_LIMIT}
    */
-  @OrderRejected(orderId = "orderId")
-  public void onReject(long orderId) {
+  @OrderRejected(orderId = "orderId", reason = "reason")
+  public void onReject(long orderId, String reason) {
     rejectMessages.incrementAndGet();
   }
 
@@ -368,9 +392,15 @@ public class MarketMaker {
    *
    * @param fill the fill
    */
-  @CountFill(venue = VENUE, quantity = "fill.quantity", price = "fill.price")
+  @CountFill(venue = VENUE, quantity = "fill.quantity", price = "fill.price", currency = CURRENCY, fee = "fill.fee",
+      alertNotionalAbove = LARGE_EXECUTION_NOTIONAL)
   public void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill) {
     ledger.apply(fill);
+  }
+
+  /** Every fill so far, in order, with the market time of the trade that caused it. */
+  public java.util.List<Execution> executions() {
+    return java.util.Collections.unmodifiableList(executions);
   }
 
   /** The live quote on a side, or null. */

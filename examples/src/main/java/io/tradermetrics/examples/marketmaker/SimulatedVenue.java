@@ -75,7 +75,7 @@ public final class SimulatedVenue implements AutoCloseable {
    */
   void orderSent(long orderId, boolean rejected) {
     if (rejected) {
-      schedule(() -> maker.onReject(orderId));
+      schedule(() -> maker.onReject(orderId, MarketMaker.REJECT_RATE_LIMIT));
     } else {
       schedule(() -> maker.onAck(orderId));
     }
