@@ -35,7 +35,7 @@ public final class MetricCatalog {
   public static final String METRIC = "metric";
   /** Label key on the overflow counter: the label key whose limit was reached. */
   public static final String LABEL = "label";
-  /** Label key on the event-alert counter: {@code critical}, {@code warning} or {@code info}. */
+  /** Label key on the event-alert counter: {@code critical}, {@code error}, {@code warning} or {@code info}. */
   public static final String SEVERITY = "severity";
 
   /** Label key of the fill latency: {@code first} or {@code complete}. */
@@ -107,8 +107,19 @@ public final class MetricCatalog {
 
   /** {@code trader_position}: signed net position in the base asset. */
   public static final MetricDefinition POSITION = new MetricDefinition(
-      "position", MetricType.GAUGE, "base-asset quantity", List.of(SYMBOL),
+      "position", MetricType.GAUGE, "base-asset quantity", List.of(VENUE, SYMBOL),
       "Signed net position, in base-asset units (long positive, short negative)", true);
+
+  /** {@code trader_position_limit}: the limit of the position ({@code @TrackPosition(limit)}). */
+  public static final MetricDefinition POSITION_LIMIT = new MetricDefinition(
+      "position.limit", MetricType.GAUGE, "base-asset quantity", List.of(VENUE, SYMBOL),
+      "The absolute position limit of trader_position with the same labels, in base-asset units (@TrackPosition(limit))", true);
+
+  /** {@code trader_venue_connected}: 1 while the connection to a venue is up, 0 while it is down ({@code @VenueConnection}). */
+  public static final MetricDefinition VENUE_CONNECTED = new MetricDefinition(
+      "venue.connected", MetricType.GAUGE, "boolean", List.of(VENUE),
+      "Whether the connection to the venue is up (1) or down, reconnecting (0), as the venue adapter last reported it "
+          + "(@VenueConnection)", true);
 
   /** {@code trader_orders_submitted_total}: orders sent that the venue did not reject ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_SUBMITTED = new MetricDefinition(
@@ -132,17 +143,17 @@ public final class MetricCatalog {
 
   /** {@code trader_orders_open}: live orders at the venue ({@code @TrackOpenOrders}). */
   public static final MetricDefinition ORDERS_OPEN = new MetricDefinition(
-      "orders.open", MetricType.GAUGE, "orders", List.of(SYMBOL, SIDE),
+      "orders.open", MetricType.GAUGE, "orders", List.of(VENUE, SYMBOL, SIDE),
       "Live (open) orders at the venue, last value recorded", true);
 
   /** {@code trader_pnl_realized}: realized PnL in quote currency ({@code @TrackPnl}). */
   public static final MetricDefinition PNL_REALIZED = new MetricDefinition(
-      "pnl.realized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "pnl.realized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY, CURRENCY),
       "Realized PnL, in quote currency (profit positive), last value recorded", true);
 
   /** {@code trader_pnl_unrealized}: unrealized (mark-to-market) PnL in quote currency ({@code @TrackPnl}). */
   public static final MetricDefinition PNL_UNREALIZED = new MetricDefinition(
-      "pnl.unrealized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "pnl.unrealized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY, CURRENCY),
       "Unrealized (mark-to-market) PnL of the open position, in quote currency (profit positive), last value recorded", true);
 
   /** {@code trader_spread}: the last bid/ask spread in quote currency ({@code @TrackSpread}). */
@@ -286,7 +297,7 @@ public final class MetricCatalog {
   public static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*([._][a-z0-9]+)*");
 
   private static final List<MetricDefinition> ALL = List.of(
-      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, FILL_FEES, FILL_REBATES, POSITION,
+      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, FILL_FEES, FILL_REBATES, POSITION, POSITION_LIMIT, VENUE_CONNECTED,
       INSTRUMENTATION_ERRORS, LABEL_OVERFLOW,
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,

@@ -20,6 +20,7 @@ import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 
 /**
  * Which method executions tradermetrics advises, and the checks ajc can make at compile time.
@@ -51,6 +52,7 @@ public abstract aspect TraderMetricsPointcuts {
           || execution(@TrackPnl * *(..)) || execution(@(@TrackPnl *) * *(..))
           || execution(@TrackSpread * *(..)) || execution(@(@TrackSpread *) * *(..))
           || execution(@MeasureSlippage * *(..)) || execution(@(@MeasureSlippage *) * *(..))
+          || execution(@VenueConnection * *(..)) || execution(@(@VenueConnection *) * *(..))
           || execution(@RaiseAlert * *(..)) || execution(@(@RaiseAlert *) * *(..))
           || execution(@MarketDataTick * *(..)) || execution(@(@MarketDataTick *) * *(..))
           || execution(@OrderSent * *(..)) || execution(@(@OrderSent *) * *(..))

@@ -6,6 +6,8 @@ import io.tradermetrics.annotation.OrderCancelled;
 import io.tradermetrics.annotation.OrderFilled;
 import io.tradermetrics.annotation.OrderRejected;
 import io.tradermetrics.annotation.OrderSent;
+import io.tradermetrics.annotation.TrackPosition;
+import io.tradermetrics.annotation.VenueConnection;
 
 /** A woven venue adapter whose end points carry labels known only at the end: reject and cancel reasons, liquidity. */
 public class DeskVenue {
@@ -30,4 +32,10 @@ public class DeskVenue {
   public Ack submit(@Label("symbol") String symbol, boolean reject, String reason) {
     return new Ack(reject, reason);
   }
+
+  @VenueConnection(connected = "#1")
+  public void onConnection(@Label("venue") String venue, boolean up) {}
+
+  @TrackPosition(venue = "lmax", limit = 5, value = "#1")
+  public void position(@Label("symbol") String symbol, double position) {}
 }

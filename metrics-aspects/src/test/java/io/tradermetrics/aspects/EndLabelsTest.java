@@ -88,4 +88,22 @@ class EndLabelsTest {
     assertThat(registry.get("trader.orders.rejected").tags("reason", "insufficient_margin").counter().count()).isEqualTo(1);
     assertThat(registry.get("trader.orders.submitted").tags("symbol", "BTC/USD").counter().count()).isEqualTo(1);
   }
+
+  @Test
+  void theVenueConnectionGaugeFollowsTheAdaptersCallbacks() {
+    TraderMetrics.bind(registry);
+    venue.onConnection("lmax", true);
+    assertThat(registry.get("trader.venue.connected").tag("venue", "lmax").gauge().value()).isEqualTo(1.0);
+    venue.onConnection("lmax", false);
+    assertThat(registry.get("trader.venue.connected").tag("venue", "lmax").gauge().value()).isZero();
+  }
+
+  @Test
+  void aPositionWithALimitPublishesTheLimitBesideIt() {
+    TraderMetrics.bind(registry);
+    venue.position("BTC/USD", -2.5);
+    assertThat(registry.get("trader.position").tags("venue", "lmax", "symbol", "BTC/USD").gauge().value()).isEqualTo(-2.5);
+    assertThat(registry.get("trader.position.limit").tags("venue", "lmax", "symbol", "BTC/USD").gauge().value())
+        .isEqualTo(5.0);
+  }
 }

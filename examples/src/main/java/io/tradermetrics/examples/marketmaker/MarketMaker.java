@@ -103,9 +103,9 @@ public class MarketMaker {
   public record Settings(String symbol, double quoteSize, double halfSpreadBps, double requoteBps,
       double inventoryLimit) {
 
-    /** BTC/USD, 0.5 BTC quotes, 10 bps half-spread, re-quote past 5 bps, at most 5 BTC either way. */
+    /** BTC/USD, 0.5 BTC quotes, 10 bps half-spread, re-quote past 5 bps, at most 5 BTC either way ({@link Ledger#POSITION_LIMIT}). */
     public static Settings defaults() {
-      return new Settings("BTC/USD", 0.5, 10, 5, 5);
+      return new Settings("BTC/USD", 0.5, 10, 5, Ledger.POSITION_LIMIT);
     }
   }
 
@@ -296,7 +296,7 @@ public class MarketMaker {
    * @param side   buy or sell
    * @return 1 if a quote is live on that side, else 0
    */
-  @TrackOpenOrders
+  @TrackOpenOrders(venue = VENUE)
   public int openOrders(@Label("symbol") String symbol, @Label("side") Side side) {
     return quotes.containsKey(side) ? 1 : 0;
   }

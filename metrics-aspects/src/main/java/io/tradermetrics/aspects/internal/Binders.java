@@ -20,6 +20,7 @@ import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 import io.tradermetrics.aspects.internal.lifecycle.CancelSentInstrument;
 import io.tradermetrics.aspects.internal.lifecycle.MarketDataTickInstrument;
 import io.tradermetrics.aspects.internal.lifecycle.OrderAckedInstrument;
@@ -67,6 +68,7 @@ public final class Binders {
       Binder.of(TrackOpenOrders.class, TrackOpenOrdersInstrument::bind),
       Binder.of(TrackPnl.class, TrackPnlInstrument::bind),
       Binder.of(TrackSpread.class, TrackSpreadInstrument::bind),
+      Binder.of(VenueConnection.class, VenueConnectionInstrument::bind),
       Binder.of(MeasureSlippage.class, MeasureSlippageInstrument::bind));
 
   private Binders() {}

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class TrackOpenOrdersInstrument extends GaugeInstrument {
 
-  private static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  private static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private TrackOpenOrdersInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, true, ctx.site());
@@ -24,7 +24,7 @@ final class TrackOpenOrdersInstrument extends GaugeInstrument {
     ValueSource value = ctx.numeric("value", annotation.value());
     Meters meters = ctx.meters();
     LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.ORDERS_OPEN, SETTABLE,
-        Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, annotation.side()), Tags.empty(),
+        Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, annotation.side()), Tags.empty(),
         tags -> new GaugeCell[] {meters.gauge(MetricCatalog.ORDERS_OPEN, tags)});
     return new TrackOpenOrdersInstrument(ctx, labels, value);
   }
