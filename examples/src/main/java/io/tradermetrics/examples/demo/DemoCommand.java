@@ -63,6 +63,14 @@ public final class DemoCommand implements Callable<Integer> {
           + "/health/ready answers 503, the CircuitBreakerTripped alert is raised). Default: never.")
   @Nullable Long tripAfterSeconds;
 
+  @Option(names = "--fault", paramLabel = "KIND@SECONDS",
+      description = "Fault injection, repeatable: inject KIND this many seconds into the replay. Kinds: trip (the "
+          + "circuit breaker, as --trip-after), slow-ack (the venue acknowledges the next order 300 ms late: its client "
+          + "order id is the exemplar of the slow bucket), large-fill (a 15 BTC block trade: LargeExecution, position "
+          + "limit breached), disconnect (the venue connection drops for good: VenueDisconnected, then "
+          + "VenueDisconnectedTooLong), panic (the strategy loop throws: StrategyPanic). Example: --fault disconnect@10.")
+  java.util.List<String> faultSpecs = new java.util.ArrayList<>();
+
   @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Ledger.STRATEGY,
       description = "The strategy this process runs under, for a fleet: the label strategy on every series served "
           + "(the common tag tradermetrics.common-tags.strategy) and on the PnL gauges. Default: ${DEFAULT-VALUE}.")
@@ -99,8 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
       Demo.Summary summary;
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Replaying").setInitialMax(replay.size())
           .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" trades", 1).build()) {
-        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo,
-            tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
+        summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), bar::stepTo, faults());
       }
       printSummary(out, replay, summary, demo);
       if (lingerSeconds > 0) {
@@ -131,7 +138,27 @@ public final class DemoCommand implements Callable<Integer> {
     return null;
   }
 
+  /** The faults of --fault and --trip-after. */
+  private Faults faults() {
+    java.util.Map<Faults.Kind, Duration> at = new java.util.EnumMap<>(Faults.Kind.class);
+    if (tripAfterSeconds != null) {
+      at.put(Faults.Kind.TRIP, Duration.ofSeconds(tripAfterSeconds));
+    }
+    for (String spec : faultSpecs) {
+      java.util.Map.Entry<Faults.Kind, Duration> fault = Faults.parse(spec);
+      at.put(fault.getKey(), fault.getValue());
+    }
+    return Faults.of(at);
+  }
+
   private void validate() {
+    for (String fault : faultSpecs) {
+      try {
+        Faults.parse(fault);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
     if (durationSeconds < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be 0 or more, was " + durationSeconds);
     }

@@ -18,6 +18,7 @@ import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
@@ -80,6 +81,7 @@ public class MarketMaker {
   private final AtomicLong rejectMessages = new AtomicLong();
   private final AtomicLong cancelsConfirmed = new AtomicLong();
   private @Nullable SimulatedVenue venue;
+  private volatile boolean connected = true;
   private final java.util.List<Execution> executions = new java.util.ArrayList<>();
 
   /**
@@ -401,6 +403,34 @@ public class MarketMaker {
   /** Every fill so far, in order, with the market time of the trade that caused it. */
   public java.util.List<Execution> executions() {
     return java.util.Collections.unmodifiableList(executions);
+  }
+
+  /**
+   * The venue adapter's connection callback: {@code trader_venue_connected{venue}} follows it.
+   * While disconnected the demo does not hand the maker any tick.
+   *
+   * @param venue     the venue, e.g. {@link #VENUE}
+   * @param connected whether the connection is up
+   */
+  @VenueConnection(connected = "connected")
+  public void venueConnection(@Label("venue") String venue, boolean connected) {
+    this.connected = connected;
+  }
+
+  /** Whether the venue connection is up (as last reported to {@link #venueConnection}). */
+  public boolean connected() {
+    return connected;
+  }
+
+  /**
+   * Books a block trade bought outside the quotes (the fault injection's large fill): a fill of
+   * client order id 0 at {@code price}, through {@link #onFill}.
+   *
+   * @param quantity BTC bought
+   * @param price    USD per BTC
+   */
+  public void bookBlockTrade(double quantity, double price) {
+    onFill(new Fill(0, settings.symbol(), Side.BUY, price, quantity));
   }
 
   /** The live quote on a side, or null. */
