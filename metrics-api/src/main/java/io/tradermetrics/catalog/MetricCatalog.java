@@ -57,6 +57,11 @@ public final class MetricCatalog {
   /** Label key of fees and of PnL and notional: the currency the amount is in, e.g. {@code USD}. */
   public static final String CURRENCY = "currency";
 
+  /** Label key of arbitrage opportunities: the venue where the leg is bought, e.g. {@code kraken}. */
+  public static final String BUY_VENUE = "buy_venue";
+  /** Label key of arbitrage opportunities: the venue where the leg is sold, e.g. {@code bitstamp}. */
+  public static final String SELL_VENUE = "sell_venue";
+
   /** Label value where no value was given. */
   public static final String UNKNOWN = "unknown";
   /** Label value that stands for all values past a label's cardinality limit. */
@@ -171,6 +176,12 @@ public final class MetricCatalog {
       "slippage.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL, SIDE),
       "Execution slippage against the expected price, in basis points, worse positive: "
           + "(executed - expected) / expected * 10000, negated for sells; price improvement observed as 0", true);
+
+  /** {@code trader_opportunity_net_spread_bps}: arbitrage opportunities and their net spread, by venue pair ({@code @CountOpportunity}). */
+  public static final MetricDefinition OPPORTUNITY_NET_SPREAD_BPS = new MetricDefinition(
+      "opportunity.net.spread.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL, BUY_VENUE, SELL_VENUE),
+      "Arbitrage opportunities found (the _count) and their net spread after costs, in basis points, by the venue "
+          + "the leg is bought at and the one it is sold at; a net spread that is not positive is observed as 0", true);
 
   /** {@code trader_quotes_total}: quotes posted ({@code @CountQuote}). */
   public static final MetricDefinition QUOTES = new MetricDefinition(
@@ -302,7 +313,7 @@ public final class MetricCatalog {
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
       ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,
-      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, MARKOUT_BPS, MARKOUT_OVERFLOW, QUOTES,
+      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, MARKOUT_BPS, MARKOUT_OVERFLOW, OPPORTUNITY_NET_SPREAD_BPS, QUOTES,
       ALERTS_RAISED, ALERTS_DROPPED, ALERTS_SENT, ALERTS_SEND_FAILURES);
 
   private MetricCatalog() {}

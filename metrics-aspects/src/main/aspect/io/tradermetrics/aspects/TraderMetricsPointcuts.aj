@@ -3,6 +3,7 @@ package io.tradermetrics.aspects;
 import io.tradermetrics.annotation.CancelSent;
 import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOpportunity;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.MarketDataTick;
@@ -47,6 +48,7 @@ public abstract aspect TraderMetricsPointcuts {
           || execution(@CountFill * *(..)) || execution(@(@CountFill *) * *(..))
           || execution(@CountQuote * *(..)) || execution(@(@CountQuote *) * *(..))
           || execution(@CountEvent * *(..)) || execution(@(@CountEvent *) * *(..))
+          || execution(@CountOpportunity * *(..)) || execution(@(@CountOpportunity *) * *(..))
           || execution(@TrackPosition * *(..)) || execution(@(@TrackPosition *) * *(..))
           || execution(@TrackOpenOrders * *(..)) || execution(@(@TrackOpenOrders *) * *(..))
           || execution(@TrackPnl * *(..)) || execution(@(@TrackPnl *) * *(..))

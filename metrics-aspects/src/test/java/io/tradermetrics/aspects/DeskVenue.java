@@ -1,5 +1,6 @@
 package io.tradermetrics.aspects;
 
+import io.tradermetrics.annotation.CountOpportunity;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.Label;
 import io.tradermetrics.annotation.OrderCancelled;
@@ -38,4 +39,8 @@ public class DeskVenue {
 
   @TrackPosition(venue = "lmax", limit = 5, value = "#1")
   public void position(@Label("symbol") String symbol, double position) {}
+
+  @CountOpportunity(netSpreadBps = "#3")
+  public void opportunity(@Label("symbol") String symbol, @Label("buy_venue") String buyVenue,
+      @Label("sell_venue") String sellVenue, double netSpreadBps) {}
 }

@@ -106,4 +106,18 @@ class EndLabelsTest {
     assertThat(registry.get("trader.position.limit").tags("venue", "lmax", "symbol", "BTC/USD").gauge().value())
         .isEqualTo(5.0);
   }
+
+  @Test
+  void anOpportunityIsCountedWithItsNetSpreadByVenuePairAndOneCostsEatAsZero() {
+    TraderMetrics.bind(registry);
+    venue.opportunity("BTC/USD", "kraken", "bitstamp", 12.5);
+    venue.opportunity("BTC/USD", "kraken", "bitstamp", -3);
+    venue.opportunity("BTC/USD", "bitstamp", "kraken", 4);
+    var pair = registry.get("trader.opportunity.net.spread.bps").tags("symbol", "BTC/USD", "buy_venue", "kraken",
+        "sell_venue", "bitstamp").summary();
+    assertThat(pair.count()).isEqualTo(2);
+    assertThat(pair.totalAmount()).isEqualTo(12.5);
+    assertThat(registry.get("trader.opportunity.net.spread.bps").tags("buy_venue", "bitstamp").summary().count())
+        .isEqualTo(1);
+  }
 }

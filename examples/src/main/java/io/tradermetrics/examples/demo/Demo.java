@@ -10,6 +10,7 @@ import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
+import io.tradermetrics.examples.marketmaker.ArbitrageScanner;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.CircuitBreaker;
 import io.tradermetrics.examples.marketmaker.Ledger;
@@ -71,6 +72,7 @@ public final class Demo implements AutoCloseable {
   private final SimulatedVenue venue;
   private final CircuitBreaker breaker;
   private long ticksHandled;
+  private final ArbitrageScanner scanner = new ArbitrageScanner();
   private boolean panicNext;
   private boolean panicked;
 
@@ -276,6 +278,12 @@ public final class Demo implements AutoCloseable {
     }
     ticksHandled++;
     maker.onTick(tick);
+    scanner.onTrade(tick.trade());
+  }
+
+  /** The arbitrage scanner the strategy loop feeds with every tick it handles. */
+  public ArbitrageScanner scanner() {
+    return scanner;
   }
 
   /** Ticks handed to the market maker so far (none once the circuit breaker has tripped). */

@@ -264,6 +264,17 @@ class DemoReplayTest {
   }
 
   @Test
+  void opportunitiesOfTheScannerAreCountedByVenuePairWithTheirNetSpread() {
+    assertThat(demo.scanner().opportunities()).isPositive();
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "symbol", "BTC/USD"))
+        .isEqualTo((double) demo.scanner().opportunities());
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "buy_venue", "bitstamp", "sell_venue", "laggard"))
+        .isPositive();
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "buy_venue", "laggard", "sell_venue", "bitstamp"))
+        .isPositive();
+  }
+
+  @Test
   void rejectsCarryTheVenuesReasonAndFillsTheirLiquidityAndRebate() {
     MarketMaker maker = demo.maker();
     assertThat(scrape.sum("trader_orders_rejected_total", "reason", "rate_limit")).isEqualTo((double) maker.rejects());

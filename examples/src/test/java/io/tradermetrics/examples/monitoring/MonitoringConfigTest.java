@@ -49,7 +49,7 @@ class MonitoringConfigTest {
       assertThat(config.exitCode()).as(config.output()).isZero();
       Tools.Result rules = Tools.run(Tools.RULES.getParent(), promtool, "check", "rules", "rules.yml");
       assertThat(rules.exitCode()).as(rules.output()).isZero();
-      assertThat(rules.output()).contains("SUCCESS: 26 rules found");
+      assertThat(rules.output()).contains("SUCCESS: 28 rules found");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tradermetrics.aspects.internal;
 import io.tradermetrics.annotation.CancelSent;
 import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOpportunity;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.MarketDataTick;
@@ -64,6 +65,7 @@ public final class Binders {
       Binder.of(CountFill.class, CountFillInstrument::bind),
       Binder.of(CountQuote.class, CountQuoteInstrument::bind),
       Binder.of(CountEvent.class, CountEventInstrument::bind),
+      Binder.of(CountOpportunity.class, CountOpportunityInstrument::bind),
       Binder.of(TrackPosition.class, TrackPositionInstrument::bind),
       Binder.of(TrackOpenOrders.class, TrackOpenOrdersInstrument::bind),
       Binder.of(TrackPnl.class, TrackPnlInstrument::bind),
