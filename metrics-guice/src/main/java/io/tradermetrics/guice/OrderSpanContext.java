@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * and, only if it then takes the exemplar, renders the id (one string and the labels: the
  * allocation of one exemplar, at most once per interval and histogram). Thread-safe.
  */
-final class OrderSpanContext implements SpanContext {
+public final class OrderSpanContext implements SpanContext {
 
   private static final String NO_ID = "";
 
@@ -38,7 +38,7 @@ final class OrderSpanContext implements SpanContext {
    * class path, and the {@code order_id} labels supplier installed (once per JVM: client_java's
    * supplier is global).
    */
-  static OrderSpanContext create() {
+  public static OrderSpanContext create() {
     ExemplarLabelsSupplier.setExemplarLabelsSupplier(OrderSpanContext::orderLabels);
     return new OrderSpanContext(openTelemetry());
   }
