@@ -61,4 +61,19 @@ class DemoCommandTest {
     assertThat(run("--trip-after", "-5")).isEqualTo(2);
     assertThat(err.toString()).contains("--trip-after must be 0 or more, was -5");
   }
+
+  @Test
+  void rejectsAnUnknownFaultNamingTheValidOnesWithExitCodeTwo() {
+    assertThat(run("--fault", "meltdown@3")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown fault 'meltdown'")
+        .contains("[trip, slow-ack, large-fill, disconnect, panic]");
+  }
+
+  @Test
+  void aPanicAtTheStartStopsTheStrategyBeforeItSendsAnyOrder() {
+    int exit = run("--duration", "2", "--trades", "3000", "--port", "0", "--fault", "panic@0");
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("trades replayed  : 3000").contains("orders sent      : 0")
+        .contains("ticks handled    : 0");
+  }
 }
