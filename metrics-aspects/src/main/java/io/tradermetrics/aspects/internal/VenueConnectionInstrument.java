@@ -28,12 +28,8 @@ final class VenueConnectionInstrument extends Instrument.OnReturn {
   }
 
   static Instrument bind(BindContext ctx, VenueConnection annotation) {
-    ValueSource connected = ctx.source("connected", annotation.connected());
-    Class<?> type = connected.type();
-    if (type != boolean.class && type != Boolean.class && type != Object.class) {
-      throw ctx.error("connected", "'" + annotation.connected() + "' is a " + type.getName()
-          + "; expected a boolean or Boolean (true when the venue is connected)");
-    }
+    ValueSource connected = BooleanValue.source(ctx, "connected", annotation.connected(),
+        "true when the venue is connected");
     Meters meters = ctx.meters();
     LabelTree<GaugeCell> labels = ctx.labels(MetricCatalog.VENUE_CONNECTED, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue()), Tags.empty(),
@@ -45,13 +41,9 @@ final class VenueConnectionInstrument extends Instrument.OnReturn {
   protected void returned(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
       @Nullable Object a5, long p5) throws Throwable {
-    Object state = connected.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
-    if (!(state instanceof Boolean up)) {
-      if (state == null) {
-        errors.missing("connected");
-      } else {
-        errors.unusable("connected", "'connected' was not a Boolean");
-      }
+    Boolean up = BooleanValue.read(connected, "connected", errors, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5,
+        p5);
+    if (up == null) {
       return;
     }
     GaugeCell cell = labels.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);

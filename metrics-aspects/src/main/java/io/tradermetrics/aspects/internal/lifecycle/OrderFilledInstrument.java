@@ -30,12 +30,8 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
   /** The binder of {@link OrderFilled}. */
   public static Instrument bind(BindContext ctx, OrderFilled annotation) {
     OrderLifecycle lifecycle = lifecycleOf(ctx);
-    ValueSource complete = ctx.source("complete", annotation.complete());
-    Class<?> type = complete.type();
-    if (type != boolean.class && type != Boolean.class && type != Object.class) {
-      throw ctx.error("complete", "'" + annotation.complete() + "' is a " + type.getName()
-          + "; expected a boolean or Boolean (true when this fill completes the order)");
-    }
+    ValueSource complete = io.tradermetrics.aspects.internal.BooleanValue.source(ctx, "complete", annotation.complete(),
+        "true when this fill completes the order");
     OrderIds ids = OrderIds.of(ctx, annotation.orderId());
     var liquidity = OrderEventInstrument.endLabel(ctx, io.tradermetrics.catalog.MetricCatalog.ORDER_FILL_LATENCY,
         io.tradermetrics.catalog.MetricCatalog.LIQUIDITY, annotation.liquidity());
@@ -50,13 +46,9 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
     if (error != null) {
       return;
     }
-    Object done = complete.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
-    if (!(done instanceof Boolean isComplete)) {
-      if (done == null) {
-        site.missing("complete");
-      } else {
-        site.unusable("complete", "'complete' was not a Boolean");
-      }
+    Boolean isComplete = io.tradermetrics.aspects.internal.BooleanValue.read(complete, "complete", site, r, rb, a0, p0,
+        a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (isComplete == null) {
       return;
     }
     String label = liquidity == null ? null : liquidity.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
