@@ -317,7 +317,8 @@ public class MarketMaker {
    * @return the acknowledged live order, or a {@linkplain Order#rejected() rejected} one when the
    *     venue's rate limit of {@link #VENUE_SUBMITS_PER_SECOND} per second of market time is reached
    */
-  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected")
+  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected",
+      orderId = "result.id")
   @CountOrder(venue = VENUE, rejectedIf = "result.rejected", rejectReason = "result.rejectReason")
   public Order submit(@Label("symbol") String symbol, @Label("side") Side side, double price, double quantity) {
     ordersSent++;
@@ -348,7 +349,7 @@ public class MarketMaker {
    *
    * @param order the order to cancel
    */
-  @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE)
+  @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE, orderId = "order.id")
   @CountOrder(event = OrderEvent.CANCELLED, venue = VENUE)
   @CancelSent(orderId = "order.id")
   public void cancel(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {

@@ -305,6 +305,11 @@ class DemoReplayTest {
       assertThat(id.find()).as(labels).isTrue();
       assertThat(Long.parseLong(id.group(1))).as("a client order id the maker sent").isBetween(1L, summary.ordersSent());
     }
+    assertThat(openMetrics.lines().filter(l -> l.startsWith("trader_order_latency_seconds_bucket{")
+        && l.contains("operation=\"submit\"") && l.contains(" # {") && l.contains("order_id=\"")))
+        .as("exemplars of the submit latency, @TimedOrder(orderId = \"result.id\")").isNotEmpty();
+    assertThat(openMetrics.lines().filter(l -> l.startsWith("trader_spread_bps_bucket{") && l.contains(" # {")))
+        .as("no exemplar where no order is being recorded").isEmpty();
     assertThat(body).as("the Prometheus text format has no exemplars").doesNotContain(" # {");
   }
 

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * The order whose latency the current thread is recording, while the order lifecycle records it:
  * what {@link io.tradermetrics.aspects.OrderExemplars} hands to an exemplar sampler. One mutable
  * holder per thread, made on the thread's first use; entering and leaving it allocates nothing and
- * costs a thread-local read. Each instance is confined to its thread.
+ * costs a thread-local read. Each instance is confined to its thread. Also entered by
+ * {@code @TimedOrder(orderId)} while it records {@code trader_order_latency_seconds}: internal,
+ * public only for {@code io.tradermetrics.aspects.internal}.
  */
 public final class CurrentOrder {
 
@@ -18,8 +20,11 @@ public final class CurrentOrder {
 
   private CurrentOrder() {}
 
-  /** Makes the order of {@code id} (or, when not null, {@code object}) the current one of this thread. */
-  static CurrentOrder enter(long id, @Nullable Object object) {
+  /**
+   * Makes the order of {@code id} (or, when not null, {@code object}) the current one of this
+   * thread; pair with {@link #exit()} in a {@code finally}.
+   */
+  public static CurrentOrder enter(long id, @Nullable Object object) {
     CurrentOrder c = CURRENT.get();
     c.id = id;
     c.object = object;
@@ -28,7 +33,7 @@ public final class CurrentOrder {
   }
 
   /** Leaves the order entered last. */
-  void exit() {
+  public void exit() {
     set = false;
     object = null;
   }
