@@ -32,6 +32,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@link #orderLifecycleWithExemplars()}: {@code AdviceBenchmark.orderLifecycle} on a registry
  *       with {@link OrderSpanContext} ({@code exemplars = true}) or without ({@code false}).
  *   <li>{@link #rejectWithReason()}: a send and a reject with the venue's reason.
+ *   <li>{@link #timedOrderWithOrderId()} and {@link #timedOrderWithoutOrderId()}: a
+ *       {@code @TimedOrder} submit with and without {@code orderId} (the id read from the argument,
+ *       the order current on the thread while the timer records).
  * </ul>
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar DeskBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc</pre>
@@ -78,13 +81,15 @@ public class DeskBenchmark {
           .mapToLong(s -> s.count()).sum();
       case "tick" -> 1; // nothing to count: a tick without fills records no markout
       case "orderLifecycleWithExemplars" -> registry.get("trader.order.cancel.latency").timer().count();
+      case "timedOrderWithOrderId", "timedOrderWithoutOrderId" -> registry.get("trader.order.latency")
+          .tag("venue", "bitstamp").timer().count();
       case "rejectWithReason" -> registry.get("trader.order.ack.latency").tag("reason", reason).timer().count();
       default -> -1;
     };
     if (recorded == 0) {
       throw new IllegalStateException(method + ": the instrumentation recorded nothing (weaving failed?)");
     }
-    if (exemplars && method.equals("orderLifecycleWithExemplars")
+    if (exemplars && (method.equals("orderLifecycleWithExemplars") || method.equals("timedOrderWithOrderId"))
         && !registry.scrape("application/openmetrics-text; version=1.0.0").contains("order_id=")) {
       throw new IllegalStateException(method + ": no exemplar with an order_id in the OpenMetrics scrape");
     }
@@ -116,5 +121,17 @@ public class DeskBenchmark {
   public long rejectWithReason() {
     order.clientOrderId = ++nextOrderId;
     return targets.sendOrder(order) + desk.rejected(order, reason);
+  }
+
+  @Benchmark
+  public long timedOrderWithOrderId() {
+    order.clientOrderId = ++nextOrderId;
+    return desk.submitNamingTheOrder(order);
+  }
+
+  @Benchmark
+  public long timedOrderWithoutOrderId() {
+    order.clientOrderId = ++nextOrderId;
+    return desk.submitNamingNoOrder(order);
   }
 }

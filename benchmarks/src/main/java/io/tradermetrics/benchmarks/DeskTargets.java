@@ -5,6 +5,7 @@ import io.tradermetrics.annotation.Label;
 import io.tradermetrics.annotation.MarketDataTick;
 import io.tradermetrics.annotation.OrderCancelled;
 import io.tradermetrics.annotation.OrderRejected;
+import io.tradermetrics.annotation.TimedOrder;
 
 /**
  * Issue 15's additions on methods that do the same trivial work as {@link Targets}: a tick with a
@@ -68,6 +69,18 @@ public class DeskTargets {
   /** Ours: a cancel confirmation, as {@link Targets#orderCancelled}. */
   @OrderCancelled(orderId = "order.clientOrderId")
   public long cancelled(Targets.NewOrder order) {
+    return Targets.work(order.clientOrderId);
+  }
+
+  /** Ours: a submit timed with the order's id current while it records (exemplars name it). */
+  @TimedOrder(venue = "bitstamp", orderId = "order.clientOrderId")
+  public long submitNamingTheOrder(@Label(value = "symbol", path = "symbol") Targets.NewOrder order) {
+    return Targets.work(order.clientOrderId);
+  }
+
+  /** Ours: the same submit without {@code orderId}, for comparison. */
+  @TimedOrder(venue = "bitstamp")
+  public long submitNamingNoOrder(@Label(value = "symbol", path = "symbol") Targets.NewOrder order) {
     return Targets.work(order.clientOrderId);
   }
 }
