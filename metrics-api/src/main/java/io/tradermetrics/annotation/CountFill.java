@@ -11,7 +11,19 @@ import java.lang.annotation.Target;
  * {@code trader_orders_filled_total}, the filled quantity (base asset) added to
  * {@code trader_fill_volume_total}, and, when a price is given, quantity times price (quote
  * currency) added to {@code trader_fill_notional_total}. Labels: {@code venue}, {@code symbol},
- * {@code side}.
+ * {@code side}, and on the notional {@code currency} ({@link #currency()}).
+ *
+ * <p><b>Fees.</b> With {@link #fee()}, the fee of the fill (in {@link #feeCurrency()}, paid
+ * positive, a rebate negative) is added to {@code trader_fill_fees_total}, and a rebate, as a
+ * positive amount, to {@code trader_fill_rebates_total} (a Prometheus counter only goes up, so
+ * the two directions are two counters: net fees are {@code fees - rebates}). Labels: {@code venue},
+ * {@code symbol}, {@code currency}.
+ *
+ * <p><b>Markouts.</b> A fill with a price whose symbol has a {@link MarketDataTick} with a mid is
+ * also marked out: see {@link MarketDataTick}.
+ *
+ * <p><b>Large executions.</b> With {@link #alertNotionalAbove()}, a fill whose notional is above it
+ * raises the event alert {@code LargeExecution} (severity info) with the fill's labels.
  *
  * <p>A method that throws records nothing. A quantity that is not a positive finite number (NaN,
  * infinite, zero, negative, or null) records nothing and is counted in
@@ -52,4 +64,31 @@ public @interface CountFill {
 
   /** Constant {@code side} label. Default is empty, meaning {@code "unknown"}. Example: {@code "buy"}. */
   String side() default "";
+
+  /**
+   * Constant {@code currency} label of the notional: the quote currency (a {@code @Label("currency")}
+   * parameter wins). Default is empty, meaning {@code "unknown"}. Example: {@code "USD"}.
+   */
+  String currency() default "";
+
+  /**
+   * Expression for the fee of the fill, in {@link #feeCurrency()}: positive when paid, negative for
+   * a rebate (a maker rebate). Optional: empty (the default) records no fees. Example:
+   * {@code fee = "fill.fee"}.
+   */
+  @Expression
+  String fee() default "";
+
+  /**
+   * The {@code currency} label of the fees. Default is empty, meaning the notional's
+   * {@code currency} label (the quote currency). Example: {@code "BNB"}.
+   */
+  String feeCurrency() default "";
+
+  /**
+   * A notional (quantity times price, quote currency) above which a fill raises the event alert
+   * {@code LargeExecution}, severity info, throttled like every event alert. Default is 0: no alert.
+   * Needs {@link #price()}. Example: {@code alertNotionalAbove = 50_000}.
+   */
+  double alertNotionalAbove() default 0;
 }

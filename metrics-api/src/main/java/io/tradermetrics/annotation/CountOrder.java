@@ -71,4 +71,13 @@ public @interface CountOrder {
 
   /** Constant {@code side} label. Default is empty, meaning {@code "unknown"}. Example: {@code "buy"}. */
   String side() default "";
+
+  /**
+   * Expression for the reject reason of a rejected submit ({@link #rejectedIf()} true): the
+   * {@code reason} label of {@code trader_orders_rejected_total} (enums lower-case, bounded like every
+   * label). Optional: empty (the default) records {@code reason="unknown"}; only with
+   * {@code rejectedIf}. Example: {@code rejectReason = "result.rejectReason"}.
+   */
+  @Expression
+  String rejectReason() default "";
 }

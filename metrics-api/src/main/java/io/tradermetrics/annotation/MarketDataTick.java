@@ -19,6 +19,14 @@ import java.util.concurrent.TimeUnit;
  * a timestamp in another unit than declared) is counted in
  * {@code trader_market_data_clock_skew_total} instead of being recorded as a negative delay.
  *
+ * <p><b>Markouts.</b> With a mid price ({@link #mid()}, or {@link #bid()} and {@link #ask()}), the
+ * tick also marks out the fills of its symbol: every fill recorded by {@link CountFill} (with a
+ * price) is held in a ring per symbol, and the first tick at or after each horizon (default 1 s,
+ * 10 s and 60 s, setting {@code tradermetrics.markouts.horizons}) observes the mid's move against
+ * the fill price in {@code trader_markout_bps}, in bps, positive when the market moved the fill's
+ * way. Horizons run on the registry's monotonic clock, or on {@link #marketTime()} when given (a
+ * replay or a backtest). No timer thread: markouts are evaluated on the ticks.
+ *
  * <p>Orders sent on another thread than the handler's (a tick handed to a strategy thread through a
  * queue) are not linked to the tick.
  *
@@ -48,4 +56,32 @@ public @interface MarketDataTick {
    * Example: {@code exchangeTimeUnit = TimeUnit.MICROSECONDS}.
    */
   TimeUnit exchangeTimeUnit() default TimeUnit.NANOSECONDS;
+
+  /**
+   * Expression for the tick's mid price, quote currency, read before the handler runs: marks out
+   * the fills of the tick's symbol (see the class description). Optional: empty (the default) takes
+   * the mid of {@link #bid()} and {@link #ask()} when both are given, else marks out nothing.
+   * Example: {@code mid = "book.mid"}.
+   */
+  @Expression
+  String mid() default "";
+
+  /** Expression for the tick's best bid, quote currency; with {@link #ask()}, the mid is their mean. Optional. Example: {@code bid = "book.bestBid"}. */
+  @Expression
+  String bid() default "";
+
+  /** Expression for the tick's best ask, quote currency; with {@link #bid()}, the mid is their mean. Optional. Example: {@code ask = "book.bestAsk"}. */
+  @Expression
+  String ask() default "";
+
+  /**
+   * Expression for the tick's market time, which markout horizons are measured in: an integral
+   * number in {@link #exchangeTimeUnit()} or an {@link java.time.Instant}, never going backwards. A
+   * fill's time is then the market time of the last tick of its symbol. Optional: empty (the
+   * default) measures horizons on the registry's monotonic clock (the fill's time is when it was
+   * recorded). Give it in a replay or a backtest, whose market runs faster than the wall clock.
+   * Example: {@code marketTime = "tick.trade.epochNanos"}.
+   */
+  @Expression
+  String marketTime() default "";
 }

@@ -41,4 +41,13 @@ public @interface OrderCancelled {
    */
   @Expression
   String orderId();
+
+  /**
+   * Expression for why the venue cancelled the order (e.g. {@code user}, {@code self_trade},
+   * {@code risk}), read when the handler returns: the {@code reason} label of
+   * {@code trader_order_cancel_latency_seconds{outcome="cancelled"}}, bounded like every label.
+   * Optional: empty (the default) records {@code reason="unknown"}. Example: {@code reason = "report.cancelReason"}.
+   */
+  @Expression
+  String reason() default "";
 }

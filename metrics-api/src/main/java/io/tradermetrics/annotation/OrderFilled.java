@@ -50,4 +50,13 @@ public @interface OrderFilled {
    */
   @Expression
   String complete();
+
+  /**
+   * Expression for the fill's liquidity flag as the venue reports it ({@code maker} or
+   * {@code taker}; enums lower-case), read when the handler returns: the {@code liquidity} label of
+   * {@code trader_order_fill_latency_seconds}, bounded like every label. Optional: empty (the default)
+   * records {@code liquidity="unknown"}. Example: {@code liquidity = "report.liquidity"}.
+   */
+  @Expression
+  String liquidity() default "";
 }

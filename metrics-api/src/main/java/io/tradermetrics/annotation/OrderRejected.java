@@ -41,4 +41,13 @@ public @interface OrderRejected {
    */
   @Expression
   String orderId();
+
+  /**
+   * Expression for the venue's reject reason, read when the handler returns: the {@code reason}
+   * label of {@code trader_order_ack_latency_seconds{outcome="rejected"}} (enums lower-case, bounded
+   * like every label: past the limit {@code other}). Optional: empty (the default) records
+   * {@code reason="unknown"}. Example: {@code reason = "#1"} or {@code reason = "report.rejectReason"}.
+   */
+  @Expression
+  String reason() default "";
 }

@@ -71,4 +71,23 @@ public @interface TimedOrder {
    */
   @Expression(Expression.Kind.CONDITION)
   String rejectedIf() default "";
+
+  /**
+   * Expression for the client order id of the order this call sends, amends or cancels (see the
+   * package docs for the syntax; {@code result} or a path on it reads the return value): a
+   * {@code long} or {@code int} (read without boxing when the path ends in a primitive getter), a
+   * {@code String}, or any object whose {@code toString} names the order. While the call's time is
+   * recorded, the order is current on the calling thread, so an exemplar sampler names it: with the
+   * Guice module's Prometheus registry, the OpenMetrics exposition of
+   * {@code trader_order_latency_seconds} carries exemplars labelled {@code order_id} (rate-limited
+   * by the registry's sampler; see {@code io.tradermetrics.aspects.OrderExemplars}). A null id (a
+   * null return value, a call that threw before returning an order) names no order.
+   *
+   * <p>Not allowed on a method returning a {@code CompletionStage}, whose time is recorded when the
+   * stage completes on another thread, nor with a boolean, floating-point or char value: either is
+   * refused at startup, naming this attribute. Optional: empty (the default) names no order.
+   * Example: {@code orderId = "result.clientOrderId"}, or {@code orderId = "order.id"} on a cancel.
+   */
+  @Expression
+  String orderId() default "";
 }

@@ -37,4 +37,7 @@ public @interface TrackOpenOrders {
 
   /** Constant {@code side} label. Default is empty, meaning {@code "unknown"}. Example: {@code "buy"}. */
   String side() default "";
+
+  /** Constant {@code venue} label. Default is empty, meaning {@code "unknown"}. Example: {@code "bitstamp"}. */
+  String venue() default "";
 }

@@ -47,4 +47,10 @@ public @interface TrackPnl {
 
   /** Constant {@code strategy} label. Default is empty, meaning {@code "unknown"}. Example: {@code "market-maker"}. */
   String strategy() default "";
+
+  /**
+   * Constant {@code currency} label: the quote currency the PnL is in (a {@code @Label("currency")}
+   * parameter or return-value path wins). Default is empty, meaning {@code "unknown"}. Example: {@code "USD"}.
+   */
+  String currency() default "";
 }

@@ -35,4 +35,15 @@ public @interface TrackPosition {
 
   /** Constant {@code symbol} label. Default is empty, meaning {@code "unknown"}. Example: {@code "BTC/USD"}. */
   String symbol() default "";
+
+  /** Constant {@code venue} label: where the position is held. Default is empty, meaning {@code "unknown"}. Example: {@code "bitstamp"}. */
+  String venue() default "";
+
+  /**
+   * The position limit, base-asset units, published as {@code trader_position_limit} with the
+   * position's labels so that an alert rule compares the position with it
+   * ({@code abs(trader_position) > trader_position_limit}) instead of a number written into the
+   * rule. Default is 0: no limit gauge. Example: {@code limit = 5}.
+   */
+  double limit() default 0;
 }

@@ -37,15 +37,32 @@ public final class MetricCatalog {
   public static final String LABEL = "label";
   /** Label key of {@link #JOIN_POINTS}: {@code woven}, {@code unwoven} or {@code fallback}. */
   public static final String STATE = "state";
-  /** Label key on the event-alert counter: {@code critical}, {@code warning} or {@code info}. */
+  /** Label key on the event-alert counter: {@code critical}, {@code error}, {@code warning} or {@code info}. */
   public static final String SEVERITY = "severity";
 
   /** Label key of the fill latency: {@code first} or {@code complete}. */
   public static final String FILL = "fill";
   /** Label key of unmatched order events: the point of the order's life, e.g. {@code ack}. */
   public static final String EVENT = "event";
-  /** Label key of unmatched order events ({@code unknown}, {@code duplicate}) and expired orders ({@code timeout}, {@code capacity}). */
+  /**
+   * Label key of unmatched order events ({@code unknown}, {@code duplicate}), expired orders
+   * ({@code timeout}, {@code capacity}), and of rejects and cancels: the venue's reason.
+   */
   public static final String REASON = "reason";
+
+  /** Label key of markouts: the horizon after the fill, e.g. {@code 1s}, {@code 10s}, {@code 60s}. */
+  public static final String HORIZON = "horizon";
+  /** Label key of markouts: {@code favourable} (the mid moved in the fill's favour, or not at all) or {@code adverse}. */
+  public static final String DIRECTION = "direction";
+  /** Label key of fills known at the fill: {@code maker} or {@code taker}, as the venue reports it. */
+  public static final String LIQUIDITY = "liquidity";
+  /** Label key of fees and of PnL and notional: the currency the amount is in, e.g. {@code USD}. */
+  public static final String CURRENCY = "currency";
+
+  /** Label key of arbitrage opportunities: the venue where the leg is bought, e.g. {@code kraken}. */
+  public static final String BUY_VENUE = "buy_venue";
+  /** Label key of arbitrage opportunities: the venue where the leg is sold, e.g. {@code bitstamp}. */
+  public static final String SELL_VENUE = "sell_venue";
 
   /** Label value where no value was given. */
   public static final String UNKNOWN = "unknown";
@@ -81,13 +98,35 @@ public final class MetricCatalog {
 
   /** {@code trader_fill_notional_total}: filled quantity times price, in quote currency. */
   public static final MetricDefinition FILL_NOTIONAL = new MetricDefinition(
-      "fill.notional", MetricType.COUNTER, "quote currency", List.of(VENUE, SYMBOL, SIDE),
-      "Filled notional (quantity times price), in quote currency", true);
+      "fill.notional", MetricType.COUNTER, "quote currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Filled notional (quantity times price), in quote currency (the currency label)", true);
+
+  /** {@code trader_fill_fees_total}: fees paid on fills ({@code @CountFill(fee = ...)}). */
+  public static final MetricDefinition FILL_FEES = new MetricDefinition(
+      "fill.fees", MetricType.COUNTER, "fee currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Fees paid on fills, in the fee currency (the currency label); rebates are counted apart, in "
+          + "trader_fill_rebates_total, so net fees are fees - rebates", true);
+
+  /** {@code trader_fill_rebates_total}: rebates received on fills, as positive amounts. */
+  public static final MetricDefinition FILL_REBATES = new MetricDefinition(
+      "fill.rebates", MetricType.COUNTER, "fee currency", List.of(VENUE, SYMBOL, SIDE, CURRENCY),
+      "Rebates received on fills (a negative fee, counted as a positive amount), in the fee currency", true);
 
   /** {@code trader_position}: signed net position in the base asset. */
   public static final MetricDefinition POSITION = new MetricDefinition(
-      "position", MetricType.GAUGE, "base-asset quantity", List.of(SYMBOL),
+      "position", MetricType.GAUGE, "base-asset quantity", List.of(VENUE, SYMBOL),
       "Signed net position, in base-asset units (long positive, short negative)", true);
+
+  /** {@code trader_position_limit}: the limit of the position ({@code @TrackPosition(limit)}). */
+  public static final MetricDefinition POSITION_LIMIT = new MetricDefinition(
+      "position.limit", MetricType.GAUGE, "base-asset quantity", List.of(VENUE, SYMBOL),
+      "The absolute position limit of trader_position with the same labels, in base-asset units (@TrackPosition(limit))", true);
+
+  /** {@code trader_venue_connected}: 1 while the connection to a venue is up, 0 while it is down ({@code @VenueConnection}). */
+  public static final MetricDefinition VENUE_CONNECTED = new MetricDefinition(
+      "venue.connected", MetricType.GAUGE, "boolean", List.of(VENUE),
+      "Whether the connection to the venue is up (1) or down, reconnecting (0), as the venue adapter last reported it "
+          + "(@VenueConnection)", true);
 
   /** {@code trader_orders_submitted_total}: orders sent that the venue did not reject ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_SUBMITTED = new MetricDefinition(
@@ -101,8 +140,8 @@ public final class MetricCatalog {
 
   /** {@code trader_orders_rejected_total}: orders the venue refused ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_REJECTED = new MetricDefinition(
-      "orders.rejected", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE),
-      "Orders rejected by the venue", true);
+      "orders.rejected", MetricType.COUNTER, "orders", List.of(VENUE, SYMBOL, SIDE, REASON),
+      "Orders rejected by the venue, by the venue's reason (@CountOrder(rejectReason); unknown without one)", true);
 
   /** {@code trader_orders_failed_total}: order requests whose method threw ({@code @CountOrder}). */
   public static final MetricDefinition ORDERS_FAILED = new MetricDefinition(
@@ -111,17 +150,17 @@ public final class MetricCatalog {
 
   /** {@code trader_orders_open}: live orders at the venue ({@code @TrackOpenOrders}). */
   public static final MetricDefinition ORDERS_OPEN = new MetricDefinition(
-      "orders.open", MetricType.GAUGE, "orders", List.of(SYMBOL, SIDE),
+      "orders.open", MetricType.GAUGE, "orders", List.of(VENUE, SYMBOL, SIDE),
       "Live (open) orders at the venue, last value recorded", true);
 
   /** {@code trader_pnl_realized}: realized PnL in quote currency ({@code @TrackPnl}). */
   public static final MetricDefinition PNL_REALIZED = new MetricDefinition(
-      "pnl.realized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "pnl.realized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY, CURRENCY),
       "Realized PnL, in quote currency (profit positive), last value recorded", true);
 
   /** {@code trader_pnl_unrealized}: unrealized (mark-to-market) PnL in quote currency ({@code @TrackPnl}). */
   public static final MetricDefinition PNL_UNREALIZED = new MetricDefinition(
-      "pnl.unrealized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY),
+      "pnl.unrealized", MetricType.GAUGE, QUOTE_CURRENCY, List.of(SYMBOL, STRATEGY, CURRENCY),
       "Unrealized (mark-to-market) PnL of the open position, in quote currency (profit positive), last value recorded", true);
 
   /** {@code trader_spread}: the last bid/ask spread in quote currency ({@code @TrackSpread}). */
@@ -139,6 +178,12 @@ public final class MetricCatalog {
       "slippage.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL, SIDE),
       "Execution slippage against the expected price, in basis points, worse positive: "
           + "(executed - expected) / expected * 10000, negated for sells; price improvement observed as 0", true);
+
+  /** {@code trader_opportunity_net_spread_bps}: arbitrage opportunities and their net spread, by venue pair ({@code @CountOpportunity}). */
+  public static final MetricDefinition OPPORTUNITY_NET_SPREAD_BPS = new MetricDefinition(
+      "opportunity.net.spread.bps", MetricType.HISTOGRAM, BPS, List.of(SYMBOL, BUY_VENUE, SELL_VENUE),
+      "Arbitrage opportunities found (the _count) and their net spread after costs, in basis points, by the venue "
+          + "the leg is bought at and the one it is sold at; a net spread that is not positive is observed as 0", true);
 
   /** {@code trader_quotes_total}: quotes posted ({@code @CountQuote}). */
   public static final MetricDefinition QUOTES = new MetricDefinition(
@@ -186,25 +231,49 @@ public final class MetricCatalog {
       "tradermetrics.alerts.send.failures", MetricType.COUNTER, "posts", List.of(),
       "Posts of event alerts to Alertmanager that failed (connection error, timeout, non-2xx); retried with backoff, except refusals (HTTP 4xx other than 408/429), which are dropped", false);
 
+  /**
+   * {@code trader_markout_bps}: how the mid price moved after each fill, at fixed horizons, in bps
+   * of the fill price, signed in the fill's favour.
+   */
+  public static final MetricDefinition MARKOUT_BPS = new MetricDefinition(
+      "markout.bps", MetricType.HISTOGRAM, BPS, List.of(HORIZON, VENUE, SYMBOL, SIDE, DIRECTION),
+      "Markout of each fill: the mid price at the first tick at or after the fill time plus the horizon, against the "
+          + "fill price, in basis points of the fill price, signed in the fill's favour: (mid - fill price) / fill price "
+          + "* 10000, negated for sells, so positive when the market moved the fill's way (a buy followed by a higher "
+          + "mid) and negative when the fill was picked off. Micrometer histograms hold no negative values, so each "
+          + "markout is observed as its magnitude under direction favourable (0 or more) or adverse (less than 0): the "
+          + "mean signed markout is (sum{direction=\"favourable\"} - sum{direction=\"adverse\"}) / count over both", true);
+
+  /** {@code trader_markout_overflow_total}: fills not marked out at a horizon because the symbol's ring was full. */
+  public static final MetricDefinition MARKOUT_OVERFLOW = new MetricDefinition(
+      "markout.overflow", MetricType.COUNTER, "fills", List.of(SYMBOL, HORIZON),
+      "Fills not marked out at a horizon because the symbol's ring of pending fills (tradermetrics.markouts.capacity) "
+          + "was full; raise the capacity when this grows", true);
+
   /** Default bucket upper bounds of latency histograms, in seconds (0.1 ms to 1 s). */
   public static final List<Double> DEFAULT_LATENCY_BUCKETS_SECONDS = List.of(
       0.0001, 0.0005, 0.001, 0.002, 0.005, 0.010, 0.025, 0.050, 0.100, 0.250, 0.500, 1.0);
 
   /** {@code trader_order_ack_latency_seconds}: from sending an order to the venue's acknowledgement or rejection. */
   public static final MetricDefinition ORDER_ACK_LATENCY = new MetricDefinition(
-      "order.ack.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
-      "Time from sending an order to the venue's acknowledgement (outcome ack) or rejection (outcome rejected), in seconds", true);
+      "order.ack.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME, REASON),
+      "Time from sending an order to the venue's acknowledgement (outcome ack, reason none) or rejection (outcome "
+          + "rejected, reason from @OrderRejected(reason), unknown without one), in seconds; exemplars name the client "
+          + "order id (order_id)", true);
 
   /** {@code trader_order_fill_latency_seconds}: from sending an order to its first and its complete fill. */
   public static final MetricDefinition ORDER_FILL_LATENCY = new MetricDefinition(
-      "order.fill.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, FILL),
-      "Time from sending an order to its first fill (fill first) and to the fill that completes it (fill complete), in seconds", true);
+      "order.fill.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, FILL, LIQUIDITY),
+      "Time from sending an order to its first fill (fill first) and to the fill that completes it (fill complete), "
+          + "in seconds, by the fill's liquidity flag (maker, taker: @OrderFilled(liquidity); unknown without one); "
+          + "exemplars name the client order id (order_id)", true);
 
   /** {@code trader_order_cancel_latency_seconds}: from the cancel request (else the send) to the cancel or expiry. */
   public static final MetricDefinition ORDER_CANCEL_LATENCY = new MetricDefinition(
-      "order.cancel.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME),
+      "order.cancel.latency", MetricType.HISTOGRAM, SECONDS, List.of(VENUE, SYMBOL, SIDE, OUTCOME, REASON),
       "Time from the cancel request (or, without one, from sending the order) to the venue's cancel confirmation "
-          + "(outcome cancelled) or expiry notice (outcome expired), in seconds", true);
+          + "(outcome cancelled, reason from @OrderCancelled(reason), unknown without one) or expiry notice (outcome "
+          + "expired, reason none), in seconds; exemplars name the client order id (order_id)", true);
 
   /** {@code trader_tick_to_trade_seconds}: from the start of a market data handler to an order it sends. */
   public static final MetricDefinition TICK_TO_TRADE = new MetricDefinition(
@@ -252,12 +321,12 @@ public final class MetricCatalog {
   public static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*([._][a-z0-9]+)*");
 
   private static final List<MetricDefinition> ALL = List.of(
-      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, POSITION,
+      ORDER_LATENCY, CALL_LATENCY, ORDERS_FILLED, FILL_VOLUME, FILL_NOTIONAL, FILL_FEES, FILL_REBATES, POSITION, POSITION_LIMIT, VENUE_CONNECTED,
       INSTRUMENTATION_ERRORS, LABEL_OVERFLOW, JOIN_POINTS,
       ORDER_ACK_LATENCY, ORDER_FILL_LATENCY, ORDER_CANCEL_LATENCY, TICK_TO_TRADE, MARKET_DATA_DELAY,
       MARKET_DATA_CLOCK_SKEW, ORDERS_INFLIGHT, ORDERS_EXPIRED, ORDER_EVENTS_UNMATCHED,
       ORDERS_SUBMITTED, ORDERS_CANCELLED, ORDERS_REJECTED, ORDERS_FAILED, ORDERS_OPEN,
-      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, QUOTES,
+      PNL_REALIZED, PNL_UNREALIZED, SPREAD, SPREAD_BPS, SLIPPAGE_BPS, MARKOUT_BPS, MARKOUT_OVERFLOW, OPPORTUNITY_NET_SPREAD_BPS, QUOTES,
       ALERTS_RAISED, ALERTS_DROPPED, ALERTS_SENT, ALERTS_SEND_FAILURES);
 
   private MetricCatalog() {}

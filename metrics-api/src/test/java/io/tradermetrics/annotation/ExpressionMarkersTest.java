@@ -22,7 +22,7 @@ class ExpressionMarkersTest {
 
   /** Text attributes that are constants: names, label values, a summary line. */
   private static final Set<String> CONSTANTS = Set.of("name", "help", "labels", "side", "symbol", "venue",
-      "strategy", "summary", "operation", "target");
+      "strategy", "summary", "operation", "target", "currency", "feeCurrency", "buyVenue", "sellVenue");
 
   @Test
   void everyTextAttributeIsAMarkedExpressionOrAKnownConstant() throws Exception {

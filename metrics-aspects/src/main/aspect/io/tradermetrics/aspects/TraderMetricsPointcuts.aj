@@ -3,6 +3,7 @@ package io.tradermetrics.aspects;
 import io.tradermetrics.annotation.CancelSent;
 import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOpportunity;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.MarketDataTick;
@@ -20,6 +21,7 @@ import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 
 /**
  * Which method executions tradermetrics advises, and the checks ajc can make at compile time.
@@ -46,11 +48,13 @@ public abstract aspect TraderMetricsPointcuts {
           || execution(@CountFill * *(..)) || execution(@(@CountFill *) * *(..))
           || execution(@CountQuote * *(..)) || execution(@(@CountQuote *) * *(..))
           || execution(@CountEvent * *(..)) || execution(@(@CountEvent *) * *(..))
+          || execution(@CountOpportunity * *(..)) || execution(@(@CountOpportunity *) * *(..))
           || execution(@TrackPosition * *(..)) || execution(@(@TrackPosition *) * *(..))
           || execution(@TrackOpenOrders * *(..)) || execution(@(@TrackOpenOrders *) * *(..))
           || execution(@TrackPnl * *(..)) || execution(@(@TrackPnl *) * *(..))
           || execution(@TrackSpread * *(..)) || execution(@(@TrackSpread *) * *(..))
           || execution(@MeasureSlippage * *(..)) || execution(@(@MeasureSlippage *) * *(..))
+          || execution(@VenueConnection * *(..)) || execution(@(@VenueConnection *) * *(..))
           || execution(@RaiseAlert * *(..)) || execution(@(@RaiseAlert *) * *(..))
           || execution(@MarketDataTick * *(..)) || execution(@(@MarketDataTick *) * *(..))
           || execution(@OrderSent * *(..)) || execution(@(@OrderSent *) * *(..))

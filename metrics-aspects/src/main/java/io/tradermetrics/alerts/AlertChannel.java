@@ -200,7 +200,7 @@ public final class AlertChannel {
         + render(" labels", alert.labels()) + render(" fields", alert.fields()) + " at " + alert.timestamp()
         + (suppressed > 0 ? " (" + suppressed + " more suppressed since the last line of this alert)" : "");
     switch (alert.severity()) {
-      case CRITICAL -> LOG.error(line);
+      case CRITICAL, ERROR -> LOG.error(line);
       case WARNING -> LOG.warn(line);
       default -> LOG.info(line);
     }

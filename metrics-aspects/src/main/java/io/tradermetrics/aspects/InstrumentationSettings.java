@@ -26,6 +26,16 @@ public final class InstrumentationSettings {
   /** The largest valid orders capacity. */
   public static final int MAX_ORDERS_CAPACITY = 100_000_000;
 
+  /** The default markout horizons: 1 s, 10 s and 60 s. */
+  public static final List<java.time.Duration> DEFAULT_MARKOUT_HORIZONS = List.of(
+      java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60));
+  /** The longest valid markout horizon. */
+  public static final java.time.Duration MAX_MARKOUT_HORIZON = java.time.Duration.ofDays(1);
+  /** The default most fills pending per symbol and horizon. */
+  public static final int DEFAULT_MARKOUT_CAPACITY = 4096;
+  /** The largest valid markout capacity. */
+  public static final int MAX_MARKOUT_CAPACITY = 1_000_000;
+
   private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final InstrumentationSettings DEFAULTS = builder().build();
 
@@ -35,6 +45,8 @@ public final class InstrumentationSettings {
   private final java.time.Duration ordersTimeout;
   private final int ordersCapacity;
   private final List<Double> bpsBuckets;
+  private final List<java.time.Duration> markoutHorizons;
+  private final int markoutCapacity;
 
   private InstrumentationSettings(Builder b) {
     this.namespace = b.namespace;
@@ -43,6 +55,8 @@ public final class InstrumentationSettings {
     this.ordersTimeout = b.ordersTimeout;
     this.ordersCapacity = b.ordersCapacity;
     this.bpsBuckets = b.bpsBuckets;
+    this.markoutHorizons = b.markoutHorizons;
+    this.markoutCapacity = b.markoutCapacity;
   }
 
   /**
@@ -97,6 +111,23 @@ public final class InstrumentationSettings {
     return bpsBuckets;
   }
 
+  /**
+   * The horizons after a fill at which {@code trader_markout_bps} observes the mid's move, strictly
+   * increasing; see {@link io.tradermetrics.annotation.MarketDataTick#mid()}.
+   */
+  public List<java.time.Duration> markoutHorizons() {
+    return markoutHorizons;
+  }
+
+  /**
+   * The most fills one symbol holds pending per horizon (memory: about 24 bytes per fill and
+   * horizon); a fill past it is not marked out at that horizon and is counted in
+   * {@code trader_markout_overflow_total}.
+   */
+  public int markoutCapacity() {
+    return markoutCapacity;
+  }
+
   /** Builds {@link InstrumentationSettings}. Not thread-safe. */
   public static final class Builder {
     private String namespace = DEFAULT_NAMESPACE;
@@ -105,8 +136,49 @@ public final class InstrumentationSettings {
     private java.time.Duration ordersTimeout = DEFAULT_ORDERS_TIMEOUT;
     private int ordersCapacity = DEFAULT_ORDERS_CAPACITY;
     private List<Double> bpsBuckets = MetricCatalog.DEFAULT_BPS_BUCKETS;
+    private List<java.time.Duration> markoutHorizons = DEFAULT_MARKOUT_HORIZONS;
+    private int markoutCapacity = DEFAULT_MARKOUT_CAPACITY;
 
     private Builder() {}
+
+    /**
+     * Optional: the markout horizons. Default is 1 s, 10 s and 60 s.
+     *
+     * @throws IllegalArgumentException unless non-empty, strictly increasing, each from 1 ms to 1 day
+     */
+    public Builder markoutHorizons(List<java.time.Duration> horizons) {
+      if (horizons.isEmpty()) {
+        throw new IllegalArgumentException("markoutHorizons " + horizons + " is not valid: expected at least one horizon");
+      }
+      for (int i = 0; i < horizons.size(); i++) {
+        java.time.Duration h = horizons.get(i);
+        if (h.compareTo(MIN_ORDERS_TIMEOUT) < 0 || h.compareTo(MAX_MARKOUT_HORIZON) > 0) {
+          throw new IllegalArgumentException("markoutHorizons " + horizons + " is not valid: " + h
+              + " is not from 1ms to 1d");
+        }
+        if (i > 0 && h.compareTo(horizons.get(i - 1)) <= 0) {
+          throw new IllegalArgumentException("markoutHorizons " + horizons + " is not valid: expected strictly "
+              + "increasing, but " + h + " follows " + horizons.get(i - 1));
+        }
+      }
+      this.markoutHorizons = List.copyOf(horizons);
+      return this;
+    }
+
+    /**
+     * Optional: the most fills pending per symbol and horizon (see
+     * {@link InstrumentationSettings#markoutCapacity()}). Default is 4096.
+     *
+     * @throws IllegalArgumentException unless from 1 to 1,000,000
+     */
+    public Builder markoutCapacity(int capacity) {
+      if (capacity < 1 || capacity > MAX_MARKOUT_CAPACITY) {
+        throw new IllegalArgumentException("markoutCapacity " + capacity + " is not valid: expected from 1 to "
+            + MAX_MARKOUT_CAPACITY);
+      }
+      this.markoutCapacity = capacity;
+      return this;
+    }
 
     /**
      * Optional: the meter name prefix. Default is {@code trader}.

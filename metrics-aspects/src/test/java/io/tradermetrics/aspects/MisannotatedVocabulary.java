@@ -111,4 +111,12 @@ class MisannotatedVocabulary {
   CompletableFuture<Ack> asyncLabelFromResult() {
     return null;
   }
+
+  @TimedOrder(orderId = "result.orderId")
+  CompletableFuture<Ack> asyncOrderId() {
+    return null;
+  }
+
+  @TimedOrder(orderId = "#0")
+  void orderIdIsAPrice(double price) {}
 }

@@ -44,7 +44,7 @@ class OneEngineTest {
           .containsEntry("trader.orders.cancelled|side=unknown,symbol=BTC/USD,venue=desk", 4.0)
           .containsEntry("trader.quotes|side=unknown,symbol=BTC/USD", 4.0)
           .containsEntry("trader.order.latency|exception=none,operation=submit,outcome=ok,side=unknown,symbol=BTC/USD,venue=desk", 2.0)
-          .containsEntry("trader.order.ack.latency|outcome=ack,side=unknown,symbol=BTC/USD,venue=desk", 4.0);
+          .containsEntry("trader.order.ack.latency|outcome=ack,reason=none,side=unknown,symbol=BTC/USD,venue=desk", 4.0);
     }
   }
 

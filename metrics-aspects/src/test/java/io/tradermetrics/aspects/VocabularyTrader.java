@@ -115,6 +115,20 @@ class VocabularyTrader {
     return new Execution(order.symbol(), order.side(), order.price());
   }
 
+  // ---- @TimedOrder orderId -----------------------------------------------------------------
+
+  /** The client order id the last {@code @TimedOrder(orderId)} method saw current while it ran (none: the id is read after). */
+  @org.jspecify.annotations.Nullable String currentDuringCall;
+
+  @TimedOrder(venue = "bitstamp", orderId = "result.orderId")
+  Ack timedSubmitWithId(@Label("symbol") String symbol, long clientOrderId) {
+    currentDuringCall = OrderExemplars.currentOrderId();
+    return clientOrderId < 0 ? null : new Ack("bitstamp", Status.ACCEPTED, clientOrderId);
+  }
+
+  @TimedOrder(operation = io.tradermetrics.annotation.OrderOperation.CANCEL, venue = "bitstamp", orderId = "#1")
+  void timedCancelWithTextId(@Label("symbol") String symbol, String clientOrderId) {}
+
   // ---- @TrackOpenOrders --------------------------------------------------------------------
 
   @TrackOpenOrders

@@ -237,6 +237,20 @@ final class ConfigReader {
     }
   }
 
+  /** A list of durations that {@code valid} accepts, or the built-in default (reported) if it is none. */
+  List<Duration> durations(ConfigKey key, Predicate<List<Duration>> valid) {
+    try {
+      List<Duration> out = List.copyOf(config.getDurationList(key.fullPath()));
+      if (valid.test(out)) {
+        return out;
+      }
+    } catch (ConfigException e) {
+      // reported below
+    }
+    bad(key, key.valid());
+    return InstrumentationSettings.DEFAULT_MARKOUT_HORIZONS;
+  }
+
   /** The key's buckets, or null when it is not set. */
   @Nullable List<Double> optionalBuckets(ConfigKey key) {
     return value(key.path()) == null ? null : buckets(key.path(), key.valid());

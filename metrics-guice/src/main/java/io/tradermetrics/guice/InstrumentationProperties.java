@@ -41,8 +41,13 @@ final class InstrumentationProperties {
   static final ConfigKey ORDERS_CAPACITY = integer("orders.capacity", InstrumentationSettings.DEFAULT_ORDERS_CAPACITY,
       1, InstrumentationSettings.MAX_ORDERS_CAPACITY);
 
+  static final ConfigKey MARKOUT_HORIZONS = optional("markouts.horizons",
+      "a list of durations, strictly increasing, each from 1ms to 1d, e.g. [1s, 10s, 60s]");
+  static final ConfigKey MARKOUT_CAPACITY = integer("markouts.capacity", InstrumentationSettings.DEFAULT_MARKOUT_CAPACITY,
+      1, InstrumentationSettings.MAX_MARKOUT_CAPACITY);
+
   static final List<ConfigKey> KEYS = List.of(NAMESPACE, COMMON_TAGS, LABEL_VALUE_LIMIT, LATENCY_BUCKETS, BPS_BUCKETS,
-      HISTOGRAM_BUCKETS, ORDERS_TIMEOUT, ORDERS_CAPACITY);
+      HISTOGRAM_BUCKETS, ORDERS_TIMEOUT, ORDERS_CAPACITY, MARKOUT_HORIZONS, MARKOUT_CAPACITY);
 
   final String namespace;
   final Map<String, String> commonTags;
@@ -52,6 +57,8 @@ final class InstrumentationProperties {
   final Map<String, List<Double>> histogramBuckets;
   final Duration ordersTimeout;
   final int ordersCapacity;
+  final List<Duration> markoutHorizons;
+  final int markoutCapacity;
 
   private InstrumentationProperties(ConfigReader r) {
     namespace = r.string(NAMESPACE, InstrumentationProperties::validNamespace);
@@ -62,6 +69,18 @@ final class InstrumentationProperties {
     histogramBuckets = r.bucketMap(HISTOGRAM_BUCKETS);
     ordersTimeout = r.duration(ORDERS_TIMEOUT);
     ordersCapacity = r.integer(ORDERS_CAPACITY);
+    markoutHorizons = r.value(MARKOUT_HORIZONS.path()) == null ? InstrumentationSettings.DEFAULT_MARKOUT_HORIZONS
+        : r.durations(MARKOUT_HORIZONS, InstrumentationProperties::validHorizons);
+    markoutCapacity = r.integer(MARKOUT_CAPACITY);
+  }
+
+  private static boolean validHorizons(List<Duration> horizons) {
+    try {
+      InstrumentationSettings.builder().markoutHorizons(horizons);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static InstrumentationProperties load(ConfigReader reader) {
@@ -93,6 +112,8 @@ final class InstrumentationProperties {
         .ordersTimeout(ordersTimeout)
         .ordersCapacity(ordersCapacity)
         .bpsBuckets(bps())
+        .markoutHorizons(markoutHorizons)
+        .markoutCapacity(markoutCapacity)
         .build();
   }
 }

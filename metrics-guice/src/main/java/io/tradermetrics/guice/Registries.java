@@ -1,6 +1,5 @@
 package io.tradermetrics.guice;
 
-import io.micrometer.core.instrument.Clock;
 import io.tradermetrics.aspects.TraderClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,10 +42,11 @@ final class Registries {
   }
 
   static Registries create(TraderMetricsConfig config) {
-    // TraderClock: Micrometer's per-record window checks read a field instead of the system clock
+    // TraderClock: Micrometer's per-record window checks read a field instead of the system clock;
+    // exemplars: the client order id of lifecycle latencies, and trace ids with OpenTelemetry (OrderSpanContext)
     TraderClock clock = TraderClock.create();
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
-        new io.prometheus.metrics.model.registry.PrometheusRegistry(), clock);
+        new io.prometheus.metrics.model.registry.PrometheusRegistry(), clock, OrderSpanContext.create());
     prometheus.config().meterFilter(ProcessorBinder.PROMETHEUS_NAMES);
     configure(prometheus, config);
     TraderMetricsConfig.Otlp settings = config.otlp();

@@ -117,6 +117,15 @@ class TraderMetricsConfigTest {
   }
 
   @Test
+  void markoutHorizonsAndCapacityComeFromTheFile() throws Exception {
+    Path file = file("tradermetrics { markouts { horizons = [500ms, 5s], capacity = 64 }, exporter.port = 0 }");
+    TraderMetricsConfig config = inject(TraderMetricsModule.builder().configFile(file).manualStart().build());
+    assertThat(config.instrumentationSettings().markoutHorizons())
+        .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(5));
+    assertThat(config.instrumentationSettings().markoutCapacity()).isEqualTo(64);
+  }
+
+  @Test
   void environmentOverridesWinOverTheBuilderAndTheFile() throws Exception {
     Path file = file("tradermetrics { orders.capacity = 500, labels.value-limit = 7, exporter.port = 0 }");
     TraderMetricsConfig config = inject(TraderMetricsModule.builder().configFile(file)
@@ -153,6 +162,8 @@ class TraderMetricsConfigTest {
       tradermetrics.labels.value-limit = 0        | tradermetrics.labels.value-limit = 0           | an integer from 1
       tradermetrics.orders.timeout = soon         | tradermetrics.orders.timeout = "soon"          | a duration from 1ms to 1d
       tradermetrics.orders.capacity = -1          | tradermetrics.orders.capacity = -1             | an integer from 1 to 100000000
+      tradermetrics.markouts.capacity = 0         | tradermetrics.markouts.capacity = 0            | an integer from 1 to 1000000
+      tradermetrics.markouts.horizons = [10s, 1s] | tradermetrics.markouts.horizons = ["10s","1s"] | strictly increasing, each from 1ms to 1d
       tradermetrics.lifecycle.start = later       | tradermetrics.lifecycle.start = "later"        | on-injector-creation or manual
       tradermetrics.binders.jvm-gc = maybe        | tradermetrics.binders.jvm-gc = "maybe"         | true or false
       tradermetrics.binders.jvm-gcc = true        | unknown key tradermetrics.binders.jvm-gcc = true | binders.jvm-gc

@@ -4,11 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
+import io.tradermetrics.annotation.AlertSeverity;
+import io.tradermetrics.annotation.RaiseAlert;
 import io.tradermetrics.annotation.TimedCall;
 import io.tradermetrics.exporter.HealthCheck;
 import io.tradermetrics.exporter.HealthResult;
 import io.tradermetrics.exporter.KillSwitchCheck;
 import io.tradermetrics.exporter.MarketDataFreshnessCheck;
+import io.tradermetrics.examples.marketmaker.ArbitrageScanner;
 import io.tradermetrics.examples.marketmaker.BitstampTrades;
 import io.tradermetrics.examples.marketmaker.CircuitBreaker;
 import io.tradermetrics.examples.marketmaker.Ledger;
@@ -57,6 +60,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Demo implements AutoCloseable {
 
+  /** How late the venue acknowledges the order of the {@link Faults.Kind#SLOW_ACK} fault. */
+  public static final Duration SLOW_ACK = Duration.ofMillis(300);
+
+  /** The size of the block trade of the {@link Faults.Kind#LARGE_FILL} fault, BTC: beyond the position limit. */
+  public static final double LARGE_FILL_BTC = 15;
+
   /** How old the last replayed trade may be before {@code marketData} is DOWN. */
   public static final Duration MARKET_DATA_MAX_AGE = Duration.ofSeconds(5);
 
@@ -67,6 +76,9 @@ public final class Demo implements AutoCloseable {
   private final SimulatedVenue venue;
   private final CircuitBreaker breaker;
   private long ticksHandled;
+  private final ArbitrageScanner scanner = new ArbitrageScanner();
+  private boolean panicNext;
+  private boolean panicked;
 
   private Demo(Injector injector, ReplayMarketData marketData, KillSwitchCheck killSwitch) {
     this.injector = injector;
@@ -165,7 +177,7 @@ public final class Demo implements AutoCloseable {
    * @return what the market maker did, from its own ledger
    */
   public Summary replay(List<Trade> trades, Duration wallTime, LongConsumer progress) {
-    return replay(trades, wallTime, progress, null);
+    return replay(trades, wallTime, progress, Faults.none());
   }
 
   /**
@@ -177,7 +189,25 @@ public final class Demo implements AutoCloseable {
    * @see #replay(List, Duration, LongConsumer)
    */
   public Summary replay(List<Trade> trades, Duration wallTime, LongConsumer progress, @Nullable Duration tripAfter) {
-    long tripAtNanos = tripAfter == null ? Long.MAX_VALUE : System.nanoTime() + tripAfter.toNanos();
+    return replay(trades, wallTime, progress,
+        tripAfter == null ? Faults.none() : Faults.of(java.util.Map.of(Faults.Kind.TRIP, tripAfter)));
+  }
+
+  /**
+   * Replays trades, injecting {@code faults} (see {@link Faults}) once each at its wall time after
+   * the start of the replay. After a trip, a disconnect or a panic, market data still arrives (the
+   * readiness check stays fresh) but the market maker no longer trades.
+   *
+   * @see #replay(List, Duration, LongConsumer)
+   */
+  public Summary replay(List<Trade> trades, Duration wallTime, LongConsumer progress, Faults faults) {
+    long startedNanos = System.nanoTime();
+    java.util.EnumSet<Faults.Kind> pending = java.util.EnumSet.noneOf(Faults.Kind.class);
+    for (Faults.Kind kind : Faults.Kind.values()) {
+      if (faults.at(kind) != null) {
+        pending.add(kind);
+      }
+    }
     if (!trades.isEmpty()) {
       long first = trades.get(0).epochSeconds();
       long span = Math.max(1, trades.get(trades.size() - 1).epochSeconds() - first);
@@ -197,13 +227,16 @@ public final class Demo implements AutoCloseable {
           }
         }
         marketData.freshness.recordTick();
-        if (tripAfter != null && !breaker.isTripped() && System.nanoTime() - tripAtNanos >= 0) {
-          breaker.trip(maker.settings().symbol(), "demo fault injection: tripped " + tripAfter.toSeconds()
-              + " s into the replay");
+        if (!pending.isEmpty()) {
+          inject(faults, pending, System.nanoTime() - startedNanos, trade);
         }
-        if (!breaker.isTripped()) {
-          // published now, on replay time: the tick's delay is the feed's, not the replay's lag
-          handle(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (System.nanoTime() - startNanos)));
+        if (!breaker.isTripped() && !panicked && maker.connected()) {
+          try {
+            // published now, on replay time: the tick's delay is the feed's, not the replay's lag
+            handle(new Tick(BitstampTrades.SYMBOL, trade, startEpochNanos + (System.nanoTime() - startNanos)));
+          } catch (IllegalStateException panic) {
+            panicked = true; // the strategy loop died: StrategyPanic was raised, no more ticks are handled
+          }
         }
         if ((i + 1) % 1_000 == 0) {
           progress.accept(i + 1);
@@ -245,11 +278,53 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  /** Hands one tick to the market maker, timed into {@code trader_call_latency_seconds}. */
+  private void inject(Faults faults, java.util.Set<Faults.Kind> pending, long elapsedNanos, Trade trade) {
+    for (java.util.Iterator<Faults.Kind> it = pending.iterator(); it.hasNext(); ) {
+      Faults.Kind kind = it.next();
+      Duration at = faults.at(kind);
+      if (at == null || elapsedNanos < at.toNanos()) {
+        continue;
+      }
+      it.remove();
+      String why = "demo fault injection: " + kind.flag() + " " + at.toSeconds() + " s into the replay";
+      switch (kind) {
+        case TRIP -> breaker.trip(maker.settings().symbol(), "demo fault injection: tripped " + at.toSeconds()
+            + " s into the replay");
+        case SLOW_ACK -> venue.slowNextOrder(SLOW_ACK.toNanos());
+        case LARGE_FILL -> maker.bookBlockTrade(LARGE_FILL_BTC, trade.price());
+        case DISCONNECT -> maker.venueConnection(MarketMaker.VENUE, false);
+        case PANIC -> panicNext = true;
+      }
+      System.err.println(why);
+    }
+  }
+
+  /** The client order id the {@link Faults.Kind#SLOW_ACK} fault slowed, or 0 before it did. */
+  public long slowedOrderId() {
+    return venue.slowedOrderId();
+  }
+
+  /**
+   * Hands one tick to the market maker, timed into {@code trader_call_latency_seconds}: the strategy
+   * loop. An exception escaping it raises {@code StrategyPanic} (critical); the fault injection's
+   * panic throws here.
+   */
+  @RaiseAlert(severity = AlertSeverity.CRITICAL, name = "StrategyPanic", summary = "Strategy panic: an exception escaped the strategy loop",
+      when = RaiseAlert.When.THREW)
   @TimedCall(target = "market-maker", operation = "on_tick")
   void handle(Tick tick) {
+    if (panicNext) {
+      panicNext = false;
+      throw new IllegalStateException("demo fault injection: strategy panic");
+    }
     ticksHandled++;
     maker.onTick(tick);
+    scanner.onTrade(tick.trade());
+  }
+
+  /** The arbitrage scanner the strategy loop feeds with every tick it handles. */
+  public ArbitrageScanner scanner() {
+    return scanner;
   }
 
   /** Ticks handed to the market maker so far (none once the circuit breaker has tripped). */

@@ -65,6 +65,14 @@ public final class DemoCommand implements Callable<Integer> {
           + "/health/ready answers 503, the CircuitBreakerTripped alert is raised). Default: never.")
   @Nullable Long tripAfterSeconds;
 
+  @Option(names = "--fault", paramLabel = "KIND@SECONDS",
+      description = "Fault injection, repeatable: inject KIND this many seconds into the replay. Kinds: trip (the "
+          + "circuit breaker, as --trip-after), slow-ack (the venue acknowledges the next order 300 ms late: its client "
+          + "order id is the exemplar of the slow bucket), large-fill (a 15 BTC block trade: LargeExecution, position "
+          + "limit breached), disconnect (the venue connection drops for good: VenueDisconnected, then "
+          + "VenueDisconnectedTooLong), panic (the strategy loop throws: StrategyPanic). Example: --fault disconnect@10.")
+  java.util.List<String> faultSpecs = new java.util.ArrayList<>();
+
   @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Ledger.STRATEGY,
       description = "The strategy this process runs under, for a fleet: the label strategy on every series served "
           + "(the common tag tradermetrics.common-tags.strategy) and on the PnL gauges. Default: ${DEFAULT-VALUE}.")
@@ -111,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
           summary = demo.replay(replay, Duration.ofSeconds(durationSeconds), n -> {
             bar.stepTo(n);
             schedule.check(n);
-          }, tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
+          }, faults());
         }
       } else {
         // not a terminal (a file, a pipe, CI): plain lines every tenth, no escape sequences
@@ -123,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
           }
           schedule.check(n);
-        }, tripAfterSeconds == null ? null : Duration.ofSeconds(tripAfterSeconds));
+        }, faults());
       }
       out.printf("Replay took %.1f s of wall time%s%n", (System.nanoTime() - startNanos) / 1e9,
           durationSeconds == 0 ? "" : " (--duration " + durationSeconds + ")");
@@ -219,7 +227,27 @@ public final class DemoCommand implements Callable<Integer> {
     return null;
   }
 
+  /** The faults of --fault and --trip-after. */
+  private Faults faults() {
+    java.util.Map<Faults.Kind, Duration> at = new java.util.EnumMap<>(Faults.Kind.class);
+    if (tripAfterSeconds != null) {
+      at.put(Faults.Kind.TRIP, Duration.ofSeconds(tripAfterSeconds));
+    }
+    for (String spec : faultSpecs) {
+      java.util.Map.Entry<Faults.Kind, Duration> fault = Faults.parse(spec);
+      at.put(fault.getKey(), fault.getValue());
+    }
+    return Faults.of(at);
+  }
+
   private void validate() {
+    for (String fault : faultSpecs) {
+      try {
+        Faults.parse(fault);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
     if (durationSeconds < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be 0 or more, was " + durationSeconds);
     }

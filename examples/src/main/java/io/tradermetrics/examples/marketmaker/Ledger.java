@@ -11,6 +11,9 @@ import io.tradermetrics.annotation.TrackPosition;
  */
 public final class Ledger {
 
+  /** The position limit published as {@code trader_position_limit}, BTC: the market maker's inventory limit. */
+  public static final double POSITION_LIMIT = 5;
+
   /** The default {@code strategy} label of the PnL gauges. */
   public static final String STRATEGY = "market-maker";
 
@@ -42,7 +45,7 @@ public final class Ledger {
    * @param fill the fill
    * @return the net position after it, base-asset units (long positive, short negative)
    */
-  @TrackPosition
+  @TrackPosition(venue = MarketMaker.VENUE, limit = POSITION_LIMIT)
   public double apply(@Label(value = "symbol", path = "symbol") Fill fill) {
     fills++;
     double signed = fill.side().sign() * fill.quantity();
@@ -72,7 +75,7 @@ public final class Ledger {
    * @param markPrice the price to value the open position at, quote currency, e.g. the last trade
    * @return the ledger's strategy, realized PnL, and unrealized PnL at {@code markPrice}
    */
-  @TrackPnl(realized = "result.realized", unrealized = "result.unrealized")
+  @TrackPnl(realized = "result.realized", unrealized = "result.unrealized", currency = MarketMaker.CURRENCY)
   @Label(value = "strategy", path = "strategy")
   public Pnl mark(@Label("symbol") String symbol, double markPrice) {
     this.markPrice = markPrice;

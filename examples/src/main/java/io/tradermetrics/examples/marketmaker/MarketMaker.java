@@ -18,6 +18,7 @@ import io.tradermetrics.annotation.OrderSent;
 import io.tradermetrics.annotation.TimedOrder;
 import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,6 +51,15 @@ public class MarketMaker {
   /** The venue label of every order. */
   public static final String VENUE = "bitstamp";
 
+  /** A fill above this notional (USD) raises the {@code LargeExecution} alert; the maker's own fills stay below. */
+  public static final double LARGE_EXECUTION_NOTIONAL = 10_000;
+
+  /** The quote currency of the notional, fees and PnL. */
+  public static final String CURRENCY = "USD";
+
+  /** The venue's reason for an order past its rate limit. */
+  public static final String REJECT_RATE_LIMIT = "rate_limit";
+
   /** New orders the simulated venue accepts per second of market time; it rejects those past it. */
   public static final int VENUE_SUBMITS_PER_SECOND = 8;
 
@@ -71,6 +81,17 @@ public class MarketMaker {
   private final AtomicLong rejectMessages = new AtomicLong();
   private final AtomicLong cancelsConfirmed = new AtomicLong();
   private @Nullable SimulatedVenue venue;
+  private volatile boolean connected = true;
+  private final java.util.List<Execution> executions = new java.util.ArrayList<>();
+
+  /**
+   * One fill of the maker at the market time of the trade that caused it: what the tests mark out
+   * independently of the metrics.
+   *
+   * @param epochSeconds the trade's time, Unix seconds
+   * @param fill         the fill
+   */
+  public record Execution(long epochSeconds, Fill fill) {}
 
   /**
    * What the market maker quotes.
@@ -84,9 +105,9 @@ public class MarketMaker {
   public record Settings(String symbol, double quoteSize, double halfSpreadBps, double requoteBps,
       double inventoryLimit) {
 
-    /** BTC/USD, 0.5 BTC quotes, 10 bps half-spread, re-quote past 5 bps, at most 5 BTC either way. */
+    /** BTC/USD, 0.5 BTC quotes, 10 bps half-spread, re-quote past 5 bps, at most 5 BTC either way ({@link Ledger#POSITION_LIMIT}). */
     public static Settings defaults() {
-      return new Settings("BTC/USD", 0.5, 10, 5, 5);
+      return new Settings("BTC/USD", 0.5, 10, 5, Ledger.POSITION_LIMIT);
     }
   }
 
@@ -109,11 +130,13 @@ public class MarketMaker {
 
   /**
    * Handles one market data tick: the trade it carries. Orders sent while handling it record
-   * tick-to-trade; its exchange timestamp gives the market data delay.
+   * tick-to-trade; its exchange timestamp gives the market data delay. The trade's price is the
+   * mid that marks out the maker's fills ({@code trader_markout_bps} at 1 s, 10 s and 60 s of market
+   * time): the replay has trades, no book, and the maker quotes around the last trade.
    *
    * @param tick the tick
    */
-  @MarketDataTick(exchangeTime = "tick.exchangeTimeNanos")
+  @MarketDataTick(exchangeTime = "tick.exchangeTimeNanos", mid = "tick.trade.price", marketTime = "tick.trade.epochNanos")
   public void onTick(@Label(value = "symbol", path = "symbol") Tick tick) {
     onMarketTrade(tick.trade());
   }
@@ -164,7 +187,9 @@ public class MarketMaker {
       quotes.remove(order.side());
     }
     printThroughBpsSum += Math.abs(order.price() - trade.price()) / trade.price() * 10_000;
-    onExecution(execute(order, trade, quantity), complete);
+    Fill fill = execute(order, trade, quantity);
+    executions.add(new Execution(trade.epochSeconds(), fill));
+    onExecution(fill, complete);
   }
 
   /**
@@ -173,7 +198,7 @@ public class MarketMaker {
    * @param fill     the fill
    * @param complete whether it completes the order
    */
-  @OrderFilled(orderId = "fill.orderId", complete = "complete")
+  @OrderFilled(orderId = "fill.orderId", complete = "complete", liquidity = "fill.liquidity")
   public void onExecution(Fill fill, boolean complete) {
     if (complete) {
       completeFills++;
@@ -273,7 +298,7 @@ public class MarketMaker {
    * @param side   buy or sell
    * @return 1 if a quote is live on that side, else 0
    */
-  @TrackOpenOrders
+  @TrackOpenOrders(venue = VENUE)
   public int openOrders(@Label("symbol") String symbol, @Label("side") Side side) {
     return quotes.containsKey(side) ? 1 : 0;
   }
@@ -292,8 +317,9 @@ public class MarketMaker {
    * @return the acknowledged live order, or a {@linkplain Order#rejected() rejected} one when the
    *     venue's rate limit of {@link #VENUE_SUBMITS_PER_SECOND} per second of market time is reached
    */
-  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected")
-  @CountOrder(venue = VENUE, rejectedIf = "result.rejected")
+  @TimedOrder(operation = OrderOperation.SUBMIT, venue = VENUE, rejectedIf = "result.rejected",
+      orderId = "result.id")
+  @CountOrder(venue = VENUE, rejectedIf = "result.rejected", rejectReason = "result.rejectReason")
   public Order submit(@Label("symbol") String symbol, @Label("side") Side side, double price, double quantity) {
     ordersSent++;
     boolean rejected = ++submitsThisSecond > VENUE_SUBMITS_PER_SECOND;
@@ -323,7 +349,7 @@ public class MarketMaker {
    *
    * @param order the order to cancel
    */
-  @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE)
+  @TimedOrder(operation = OrderOperation.CANCEL, venue = VENUE, orderId = "order.id")
   @CountOrder(event = OrderEvent.CANCELLED, venue = VENUE)
   @CancelSent(orderId = "order.id")
   public void cancel(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Order order) {
@@ -347,9 +373,10 @@ public class MarketMaker {
    * Receives the venue's reject message for an order past its rate limit; runs on the venue's thread.
    *
    * @param orderId the order rejected
+   * @param reason  the venue's reason, e.g. {@link #REJECT_RATE_LIMIT}
    */
-  @OrderRejected(orderId = "orderId")
-  public void onReject(long orderId) {
+  @OrderRejected(orderId = "orderId", reason = "reason")
+  public void onReject(long orderId, String reason) {
     rejectMessages.incrementAndGet();
   }
 
@@ -368,9 +395,43 @@ public class MarketMaker {
    *
    * @param fill the fill
    */
-  @CountFill(venue = VENUE, quantity = "fill.quantity", price = "fill.price")
+  @CountFill(venue = VENUE, quantity = "fill.quantity", price = "fill.price", currency = CURRENCY, fee = "fill.fee",
+      alertNotionalAbove = LARGE_EXECUTION_NOTIONAL)
   public void onFill(@Label(value = "symbol", path = "symbol") @Label(value = "side", path = "side") Fill fill) {
     ledger.apply(fill);
+  }
+
+  /** Every fill so far, in order, with the market time of the trade that caused it. */
+  public java.util.List<Execution> executions() {
+    return java.util.Collections.unmodifiableList(executions);
+  }
+
+  /**
+   * The venue adapter's connection callback: {@code trader_venue_connected{venue}} follows it.
+   * While disconnected the demo does not hand the maker any tick.
+   *
+   * @param venue     the venue, e.g. {@link #VENUE}
+   * @param connected whether the connection is up
+   */
+  @VenueConnection(connected = "connected")
+  public void venueConnection(@Label("venue") String venue, boolean connected) {
+    this.connected = connected;
+  }
+
+  /** Whether the venue connection is up (as last reported to {@link #venueConnection}). */
+  public boolean connected() {
+    return connected;
+  }
+
+  /**
+   * Books a block trade bought outside the quotes (the fault injection's large fill): a fill of
+   * client order id 0 at {@code price}, through {@link #onFill}.
+   *
+   * @param quantity BTC bought
+   * @param price    USD per BTC
+   */
+  public void bookBlockTrade(double quantity, double price) {
+    onFill(new Fill(0, settings.symbol(), Side.BUY, price, quantity));
   }
 
   /** The live quote on a side, or null. */

@@ -51,6 +51,11 @@ public final class Order {
     return rejected;
   }
 
+  /** Why the venue refused the order ({@link MarketMaker#REJECT_RATE_LIMIT}), or null if it did not. */
+  public @org.jspecify.annotations.Nullable String rejectReason() {
+    return rejected ? MarketMaker.REJECT_RATE_LIMIT : null;
+  }
+
   /** Quantity not yet filled, base-asset units. */
   public double remaining() {
     return remaining;

@@ -38,6 +38,8 @@ public final class SimulatedVenue implements AutoCloseable {
   private final ScheduledThreadPoolExecutor thread;
   private final Object lock = new Object();
   private long pending;
+  private volatile long slowNextNanos;
+  private volatile long slowedOrderId;
 
   private SimulatedVenue(MarketMaker maker, long seed) {
     this.maker = maker;
@@ -60,6 +62,7 @@ public final class SimulatedVenue implements AutoCloseable {
   public static SimulatedVenue connect(MarketMaker maker, long seed) {
     SimulatedVenue venue = new SimulatedVenue(maker, seed);
     maker.connect(venue);
+    maker.venueConnection(MarketMaker.VENUE, true);
     return venue;
   }
 
@@ -75,19 +78,34 @@ public final class SimulatedVenue implements AutoCloseable {
    */
   void orderSent(long orderId, boolean rejected) {
     if (rejected) {
-      schedule(() -> maker.onReject(orderId));
+      schedule(() -> maker.onReject(orderId, MarketMaker.REJECT_RATE_LIMIT), 0L);
     } else {
-      schedule(() -> maker.onAck(orderId));
+      long extra = slowNextNanos;
+      if (extra > 0) {
+        slowNextNanos = 0;
+        slowedOrderId = orderId;
+      }
+      schedule(() -> maker.onAck(orderId), extra);
     }
+  }
+
+  /** Fault injection: the next order acknowledged is acknowledged {@code extraNanos} later than modelled. */
+  public void slowNextOrder(long extraNanos) {
+    slowNextNanos = extraNanos;
+  }
+
+  /** The client order id whose acknowledgement {@link #slowNextOrder} delayed, or 0. */
+  public long slowedOrderId() {
+    return slowedOrderId;
   }
 
   /** A cancel request was sent: the venue confirms it after the modelled delay. */
   void cancelSent(long orderId) {
-    schedule(() -> maker.onCancelConfirmed(orderId));
+    schedule(() -> maker.onCancelConfirmed(orderId), 0L);
   }
 
-  private void schedule(Runnable message) {
-    long delayNanos = nextDelayNanos();
+  private void schedule(Runnable message, long extraNanos) {
+    long delayNanos = nextDelayNanos() + extraNanos;
     synchronized (lock) {
       pending++;
     }

@@ -7,4 +7,10 @@ package io.tradermetrics.examples.marketmaker;
  * @param price        price in quote currency (USD) per base-asset unit (BTC)
  * @param amount       traded quantity in base-asset units (BTC)
  */
-public record Trade(long epochSeconds, double price, double amount) {}
+public record Trade(long epochSeconds, double price, double amount) {
+
+  /** When it printed, nanoseconds since the Unix epoch (UTC): the market time of the replay. */
+  public long epochNanos() {
+    return epochSeconds * 1_000_000_000L;
+  }
+}

@@ -86,4 +86,19 @@ class DemoCommandTest {
         .containsPattern("The replay is \\d+\\.\\d s behind --duration 1: the simulated venue's round trips set the floor")
         .containsPattern("Replay took \\d+\\.\\d s of wall time \\(--duration 1\\)");
   }
+
+  @Test
+  void rejectsAnUnknownFaultNamingTheValidOnesWithExitCodeTwo() {
+    assertThat(run("--fault", "meltdown@3")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown fault 'meltdown'")
+        .contains("[trip, slow-ack, large-fill, disconnect, panic]");
+  }
+
+  @Test
+  void aPanicAtTheStartStopsTheStrategyBeforeItSendsAnyOrder() {
+    int exit = run("--duration", "2", "--trades", "3000", "--port", "0", "--fault", "panic@0");
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("trades replayed  : 3000").contains("orders sent      : 0")
+        .contains("ticks handled    : 0");
+  }
 }

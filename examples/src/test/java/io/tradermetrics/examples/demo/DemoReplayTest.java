@@ -24,18 +24,25 @@ class DemoReplayTest {
 
   private Demo demo;
   private Demo.Summary summary;
+  private java.util.List<io.tradermetrics.examples.marketmaker.Trade> trades;
   private Exposition scrape;
   private String body;
+  private String openMetrics;
 
   @BeforeAll
   void replayAndScrape() throws Exception {
     demo = Demo.start("127.0.0.1", 0);
-    summary = demo.replay(BitstampTrades.load(20_000), Duration.ZERO, n -> {});
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
+    trades = BitstampTrades.load(20_000);
+    summary = demo.replay(trades, Duration.ZERO, n -> {});
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(demo.metricsUri()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     body = response.body();
     scrape = Exposition.parse(body);
+    openMetrics = http.send(HttpRequest.newBuilder(demo.metricsUri())
+        .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @AfterAll
@@ -207,6 +214,103 @@ class DemoReplayTest {
     assertThat(scrape.sum("trader_slippage_bps_sum", "symbol", "BTC/USD"))
         .isCloseTo(maker.printThroughBpsSum(), Offset.offset(1e-6 * Math.max(1, maker.printThroughBpsSum())));
     assertThat(maker.printThroughBpsSum()).isPositive();
+  }
+
+  /**
+   * Markouts computed here from the replayed trades alone: for each fill of the maker (its price,
+   * side and the market second of the trade that caused it) and each horizon, the first replayed
+   * trade at or after the fill's second plus the horizon gives the mid (the demo's mid is the last
+   * trade price); the signed move in bps of the fill price, positive in the fill's favour. Fills
+   * whose horizon the replay never reached are not marked out. The histograms served must hold
+   * exactly those markouts: counts and sums per side, horizon and direction, and the 10 bps bucket.
+   */
+  @Test
+  void markoutHistogramsHoldTheMarkoutsComputedIndependentlyFromTheReplayedTrades() {
+    assertThat(scrape.find("trader_markout_overflow_total")).as("no fill past the ring").isEmpty();
+    int checked = 0;
+    for (long horizon : new long[] {1, 10, 60}) {
+      java.util.Map<String, double[]> expected = new java.util.HashMap<>(); // side|direction -> count, sum, <=10
+      for (MarketMaker.Execution e : demo.maker().executions()) {
+        long due = e.epochSeconds() + horizon;
+        io.tradermetrics.examples.marketmaker.Trade at = trades.stream().filter(t -> t.epochSeconds() >= due)
+            .findFirst().orElse(null);
+        if (at == null) {
+          continue;
+        }
+        double sign = e.fill().side() == Side.BUY ? 1 : -1;
+        double bps = sign * (at.price() - e.fill().price()) / e.fill().price() * 10_000;
+        String key = e.fill().side().name().toLowerCase(java.util.Locale.ROOT) + "|" + (bps >= 0 ? "favourable" : "adverse");
+        double[] acc = expected.computeIfAbsent(key, k -> new double[3]);
+        acc[0]++;
+        acc[1] += Math.abs(bps);
+        acc[2] += Math.abs(bps) <= 10 ? 1 : 0;
+      }
+      assertThat(expected).as("markouts at %d s in both directions", horizon).hasSize(4);
+      for (var entry : expected.entrySet()) {
+        String[] parts = entry.getKey().split("\\|");
+        String[] labels = {"horizon", horizon + "s", "side", parts[0], "direction", parts[1], "venue", "bitstamp",
+            "symbol", "BTC/USD"};
+        double[] acc = entry.getValue();
+        assertThat(scrape.sum("trader_markout_bps_count", labels)).as(entry.getKey() + " at " + horizon + " s").isEqualTo(acc[0]);
+        assertThat(scrape.sum("trader_markout_bps_sum", labels)).isCloseTo(acc[1], Offset.offset(1e-6 * Math.max(1, acc[1])));
+        String[] bucket = java.util.Arrays.copyOf(labels, labels.length + 2);
+        bucket[labels.length] = "le";
+        bucket[labels.length + 1] = "10.0";
+        assertThat(scrape.sum("trader_markout_bps_bucket", bucket)).isEqualTo(acc[2]);
+        checked += (int) acc[0];
+      }
+    }
+    assertThat(checked).as("markouts checked").isGreaterThan(3 * (int) summary.fills() / 2);
+  }
+
+  @Test
+  void opportunitiesOfTheScannerAreCountedByVenuePairWithTheirNetSpread() {
+    assertThat(demo.scanner().opportunities()).isPositive();
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "symbol", "BTC/USD"))
+        .isEqualTo((double) demo.scanner().opportunities());
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "buy_venue", "bitstamp", "sell_venue", "laggard"))
+        .isPositive();
+    assertThat(scrape.sum("trader_opportunity_net_spread_bps_count", "buy_venue", "laggard", "sell_venue", "bitstamp"))
+        .isPositive();
+  }
+
+  @Test
+  void rejectsCarryTheVenuesReasonAndFillsTheirLiquidityAndRebate() {
+    MarketMaker maker = demo.maker();
+    assertThat(scrape.sum("trader_orders_rejected_total", "reason", "rate_limit")).isEqualTo((double) maker.rejects());
+    assertThat(scrape.sum("trader_order_ack_latency_seconds_count", "outcome", "rejected", "reason", "rate_limit"))
+        .isEqualTo((double) maker.rejects());
+    assertThat(scrape.sum("trader_order_fill_latency_seconds_count", "fill", "first", "liquidity", "maker"))
+        .isEqualTo(scrape.sum("trader_order_fill_latency_seconds_count", "fill", "first"));
+    double notional = scrape.sum("trader_fill_notional_total", "currency", "USD");
+    assertThat(notional).isPositive();
+    assertThat(scrape.sum("trader_fill_rebates_total", "currency", "USD"))
+        .isCloseTo(notional * io.tradermetrics.examples.marketmaker.Fill.MAKER_REBATE, Offset.offset(1e-6));
+    assertThat(scrape.sum("trader_fill_fees_total")).isZero();
+  }
+
+  /**
+   * The OpenMetrics exposition carries exemplars on the lifecycle latency histograms naming the
+   * client order id; without a tracer the trace and span ids are empty.
+   */
+  @Test
+  void lifecycleLatencyBucketsCarryExemplarsNamingClientOrderIdsInOpenMetrics() {
+    java.util.regex.Pattern exemplar = java.util.regex.Pattern.compile(
+        "^trader_order_ack_latency_seconds_bucket\\{.*\\} \\d+ # \\{(.*)\\} [0-9.eE+-]+ [0-9.]+$");
+    java.util.List<String> ids = openMetrics.lines().map(exemplar::matcher).filter(java.util.regex.Matcher::matches)
+        .map(m -> m.group(1)).toList();
+    assertThat(ids).as("ack latency exemplars").isNotEmpty();
+    for (String labels : ids) {
+      java.util.regex.Matcher id = java.util.regex.Pattern.compile("order_id=\"(\\d+)\"").matcher(labels);
+      assertThat(id.find()).as(labels).isTrue();
+      assertThat(Long.parseLong(id.group(1))).as("a client order id the maker sent").isBetween(1L, summary.ordersSent());
+    }
+    assertThat(openMetrics.lines().filter(l -> l.startsWith("trader_order_latency_seconds_bucket{")
+        && l.contains("operation=\"submit\"") && l.contains(" # {") && l.contains("order_id=\"")))
+        .as("exemplars of the submit latency, @TimedOrder(orderId = \"result.id\")").isNotEmpty();
+    assertThat(openMetrics.lines().filter(l -> l.startsWith("trader_spread_bps_bucket{") && l.contains(" # {")))
+        .as("no exemplar where no order is being recorded").isEmpty();
+    assertThat(body).as("the Prometheus text format has no exemplars").doesNotContain(" # {");
   }
 
   /**

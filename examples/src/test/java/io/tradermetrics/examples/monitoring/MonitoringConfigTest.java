@@ -49,7 +49,7 @@ class MonitoringConfigTest {
       assertThat(config.exitCode()).as(config.output()).isZero();
       Tools.Result rules = Tools.run(Tools.RULES.getParent(), promtool, "check", "rules", "rules.yml");
       assertThat(rules.exitCode()).as(rules.output()).isZero();
-      assertThat(rules.output()).contains("SUCCESS: 24 rules found");
+      assertThat(rules.output()).contains("SUCCESS: 29 rules found");
     }
 
     @Test
@@ -130,7 +130,7 @@ class MonitoringConfigTest {
       String runbook = Files.readString(Tools.RUNBOOK, StandardCharsets.UTF_8);
       for (JsonNode rule : alertRules()) {
         String name = rule.get("alert").asText();
-        assertThat(rule.at("/labels/severity").asText()).as(name).isIn("critical", "warning");
+        assertThat(rule.at("/labels/severity").asText()).as(name).isIn("critical", "error", "warning", "info");
         assertThat(rule.at("/annotations/summary").asText()).as(name).isNotBlank();
         assertThat(rule.at("/annotations/description").asText()).as(name).isNotBlank();
         assertThat(rule.at("/annotations/runbook_url").asText()).as(name)
@@ -156,7 +156,9 @@ class MonitoringConfigTest {
       Path amtool = Tools.find("prometheus-alertmanager", "amtool");
       assertThat(receivers(amtool, "severity=critical")).isEqualTo("log,critical");
       assertThat(receivers(amtool, "severity=warning")).isEqualTo("log,slack");
-      assertThat(receivers(amtool, "severity=info")).isEqualTo("log");
+      assertThat(receivers(amtool, "severity=error")).isEqualTo("log,critical");
+      assertThat(receivers(amtool, "severity=info")).isEqualTo("log,slack");
+      assertThat(receivers(amtool, "severity=debug")).isEqualTo("log");
       String config = Files.readString(Tools.ALERTMANAGER_CONFIG, StandardCharsets.UTF_8);
       String critical = config.substring(config.indexOf("- name: critical"));
       assertThat(critical).contains("slack_configs:").contains("telegram_configs:");

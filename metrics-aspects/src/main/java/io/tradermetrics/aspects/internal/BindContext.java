@@ -237,7 +237,27 @@ public final class BindContext {
    */
   public <L> LabelTree<L> labels(MetricDefinition definition, List<String> settable, Map<String, String> constants,
       Tags fixed, Function<Tags, L> leafFactory) {
-    Map<String, ValueSource> dynamic = labelSources(settable);
+    return labels(definition, settable, constants, fixed, leafFactory, Map.of(), true);
+  }
+
+  /**
+   * Builds a label tree whose values may also come from the annotation's own attributes
+   * ({@code reason = "#1"}): {@code fromAttributes} gives the source of such labels by key.
+   *
+   * @param fromLabels whether {@code @Label} parameters feed the tree too; false for the labels of
+   *     an end point of the order lifecycle (its other labels were fixed at the send)
+   * @throws InstrumentationConfigException as {@link #labels(MetricDefinition, List, Map, Tags, Function)},
+   *     and for a key given both by an attribute and by {@code @Label}
+   */
+  public <L> LabelTree<L> labels(MetricDefinition definition, List<String> settable, Map<String, String> constants,
+      Tags fixed, Function<Tags, L> leafFactory, Map<String, ValueSource> fromAttributes, boolean fromLabels) {
+    Map<String, ValueSource> dynamic = fromLabels ? labelSources(settable) : new LinkedHashMap<>();
+    for (Map.Entry<String, ValueSource> e : fromAttributes.entrySet()) {
+      if (dynamic.containsKey(e.getKey())) {
+        throw error(e.getKey(), "label '" + e.getKey() + "' is taken from this attribute and from a @Label; keep one");
+      }
+      dynamic.put(e.getKey(), e.getValue());
+    }
     List<String> keys = new ArrayList<>();
     List<ValueSource> sources = new ArrayList<>();
     List<CardinalityGuard> guards = new ArrayList<>();

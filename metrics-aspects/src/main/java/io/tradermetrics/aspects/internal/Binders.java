@@ -3,6 +3,7 @@ package io.tradermetrics.aspects.internal;
 import io.tradermetrics.annotation.CancelSent;
 import io.tradermetrics.annotation.CountEvent;
 import io.tradermetrics.annotation.CountFill;
+import io.tradermetrics.annotation.CountOpportunity;
 import io.tradermetrics.annotation.CountOrder;
 import io.tradermetrics.annotation.CountQuote;
 import io.tradermetrics.annotation.MarketDataTick;
@@ -20,6 +21,7 @@ import io.tradermetrics.annotation.TrackOpenOrders;
 import io.tradermetrics.annotation.TrackPnl;
 import io.tradermetrics.annotation.TrackPosition;
 import io.tradermetrics.annotation.TrackSpread;
+import io.tradermetrics.annotation.VenueConnection;
 import io.tradermetrics.aspects.internal.lifecycle.CancelSentInstrument;
 import io.tradermetrics.aspects.internal.lifecycle.MarketDataTickInstrument;
 import io.tradermetrics.aspects.internal.lifecycle.OrderAckedInstrument;
@@ -67,10 +69,12 @@ public final class Binders {
       Binder.of(CountFill.class, CountFillInstrument::bind).labels(CountFillInstrument.SETTABLE),
       Binder.of(CountQuote.class, CountQuoteInstrument::bind).labels(CountQuoteInstrument.SETTABLE),
       Binder.of(CountEvent.class, CountEventInstrument::bind).labels(CountEventInstrument::labelKeys),
+      Binder.of(CountOpportunity.class, CountOpportunityInstrument::bind).labels(CountOpportunityInstrument.SETTABLE),
       Binder.of(TrackPosition.class, TrackPositionInstrument::bind).labels(TrackPositionInstrument.SETTABLE),
       Binder.of(TrackOpenOrders.class, TrackOpenOrdersInstrument::bind).labels(TrackOpenOrdersInstrument.SETTABLE),
       Binder.of(TrackPnl.class, TrackPnlInstrument::bind).labels(TrackPnlInstrument.SETTABLE),
       Binder.of(TrackSpread.class, TrackSpreadInstrument::bind).labels(TrackSpreadInstrument.SETTABLE),
+      Binder.of(VenueConnection.class, VenueConnectionInstrument::bind).labels(VenueConnectionInstrument.SETTABLE),
       Binder.of(MeasureSlippage.class, MeasureSlippageInstrument::bind).labels(MeasureSlippageInstrument.SETTABLE));
 
   private Binders() {}

@@ -21,15 +21,20 @@ final class CountOrderInstrument extends Instrument {
 
   /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
   static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  private static final List<String> WITH_REASON =
+      List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE, MetricCatalog.REASON);
 
   private final LabelTree<OrderCounters> labels;
   private final @Nullable Condition rejectedIf;
   private final boolean countFailures;
+  private final @Nullable LabelTree<Counter> rejectedByReason;
 
-  private CountOrderInstrument(LabelTree<OrderCounters> labels, @Nullable Condition rejectedIf, boolean countFailures) {
+  private CountOrderInstrument(LabelTree<OrderCounters> labels, @Nullable Condition rejectedIf, boolean countFailures,
+      @Nullable LabelTree<Counter> rejectedByReason) {
     this.labels = labels;
     this.rejectedIf = rejectedIf;
     this.countFailures = countFailures;
+    this.rejectedByReason = rejectedByReason;
   }
 
   static Instrument bind(BindContext ctx, CountOrder annotation) {
@@ -41,15 +46,24 @@ final class CountOrderInstrument extends Instrument {
       }
       rejectedIf = Condition.parse(ctx, "rejectedIf", annotation.rejectedIf(), null);
     }
-    MetricDefinition normal = definition(annotation.event());
-    boolean withRejected = rejectedIf != null;
-    boolean countFailures = annotation.countFailures();
+    LabelTree<Counter> rejectedByReason = null;
     Meters meters = ctx.meters();
-    LabelTree<OrderCounters> labels = ctx.labels(normal, SETTABLE,
-        Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(),
-            MetricCatalog.SIDE, annotation.side()),
+    Map<String, String> constants = Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL,
+        annotation.symbol(), MetricCatalog.SIDE, annotation.side());
+    if (!annotation.rejectReason().isBlank()) {
+      if (rejectedIf == null) {
+        throw ctx.error("rejectReason", "is given without rejectedIf; a reject reason is read only for a rejected submit");
+      }
+      rejectedByReason = ctx.labels(MetricCatalog.ORDERS_REJECTED, WITH_REASON, constants, Tags.empty(),
+          tags -> meters.counter(MetricCatalog.ORDERS_REJECTED, tags),
+          Map.of(MetricCatalog.REASON, ctx.source("rejectReason", annotation.rejectReason())), true);
+    }
+    MetricDefinition normal = definition(annotation.event());
+    boolean withRejected = rejectedIf != null && rejectedByReason == null;
+    boolean countFailures = annotation.countFailures();
+    LabelTree<OrderCounters> labels = ctx.labels(normal, SETTABLE, constants,
         Tags.empty(), tags -> new OrderCounters(meters, tags, normal, withRejected, countFailures));
-    return new CountOrderInstrument(labels, rejectedIf, countFailures);
+    return new CountOrderInstrument(labels, rejectedIf, countFailures, rejectedByReason);
   }
 
   static MetricDefinition definition(OrderEvent event) {
@@ -76,7 +90,14 @@ final class CountOrderInstrument extends Instrument {
     if (error != null) {
       counters.failed.increment();
     } else if (rejectedIf != null && rejectedIf.test(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5)) {
-      counters.rejected.increment();
+      if (rejectedByReason == null) {
+        counters.rejected.increment();
+      } else {
+        Counter byReason = rejectedByReason.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+        if (byReason != null) {
+          byReason.increment();
+        }
+      }
     } else {
       counters.normal.increment();
     }
@@ -89,8 +110,11 @@ final class CountOrderInstrument extends Instrument {
     final Counter failed;
 
     OrderCounters(Meters meters, Tags tags, MetricDefinition normal, boolean withRejected, boolean withFailed) {
-      this.normal = meters.counter(normal, tags);
-      this.rejected = withRejected ? meters.counter(MetricCatalog.ORDERS_REJECTED, tags) : this.normal;
+      this.normal = meters.counter(normal,
+          normal == MetricCatalog.ORDERS_REJECTED ? tags.and(MetricCatalog.REASON, MetricCatalog.UNKNOWN) : tags);
+      this.rejected = withRejected
+          ? meters.counter(MetricCatalog.ORDERS_REJECTED, tags.and(MetricCatalog.REASON, MetricCatalog.UNKNOWN))
+          : this.normal;
       this.failed = withFailed ? meters.counter(MetricCatalog.ORDERS_FAILED, tags) : this.normal;
     }
   }

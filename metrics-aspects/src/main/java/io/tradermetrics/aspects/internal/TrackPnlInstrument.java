@@ -17,7 +17,7 @@ import java.util.Map;
 final class TrackPnlInstrument extends GaugeInstrument {
 
   /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
-  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.STRATEGY);
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.STRATEGY, MetricCatalog.CURRENCY);
 
   private TrackPnlInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource[] values, String[] attributes) {
     super(labels, values, attributes, false, ctx.site());
@@ -43,7 +43,7 @@ final class TrackPnlInstrument extends GaugeInstrument {
     }
     Meters meters = ctx.meters();
     LabelTree<GaugeCell[]> labels = ctx.labels(gauges.get(0), SETTABLE,
-        Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.STRATEGY, annotation.strategy()), Tags.empty(),
+        Map.of(MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.STRATEGY, annotation.strategy(), MetricCatalog.CURRENCY, annotation.currency()), Tags.empty(),
         tags -> gauges.stream().map(g -> meters.gauge(g, tags)).toArray(GaugeCell[]::new));
     return new TrackPnlInstrument(ctx, labels, values.toArray(new ValueSource[0]), attributes.toArray(new String[0]));
   }

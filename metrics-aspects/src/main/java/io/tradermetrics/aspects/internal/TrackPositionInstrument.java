@@ -14,7 +14,7 @@ import java.util.Map;
 final class TrackPositionInstrument extends GaugeInstrument {
 
   /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
-  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
+  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL);
 
   private TrackPositionInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, false, ctx.site());
@@ -23,9 +23,20 @@ final class TrackPositionInstrument extends GaugeInstrument {
   static Instrument bind(BindContext ctx, TrackPosition annotation) {
     ValueSource value = ctx.numeric("value", annotation.value());
     Meters meters = ctx.meters();
+    double limit = annotation.limit();
+    if (!(limit >= 0) || Double.isInfinite(limit)) {
+      throw ctx.error("limit", limit + " is not valid: expected 0 (no limit gauge) or a positive position limit in "
+          + "base-asset units, e.g. 5");
+    }
     LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.POSITION, SETTABLE,
-        Map.of(MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
-        tags -> new GaugeCell[] {meters.gauge(MetricCatalog.POSITION, tags)});
+        Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
+        tags -> {
+          if (limit > 0) {
+            // published with the first position of the label combination, never changed
+            meters.gauge(MetricCatalog.POSITION_LIMIT, tags).set(limit);
+          }
+          return new GaugeCell[] {meters.gauge(MetricCatalog.POSITION, tags)};
+        });
     return new TrackPositionInstrument(ctx, labels, value);
   }
 }

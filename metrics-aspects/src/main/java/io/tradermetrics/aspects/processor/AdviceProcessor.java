@@ -190,5 +190,5 @@ public final class AdviceProcessor extends AbstractProcessor {
   static final Set<String> KNOWN = Set.of("TimedOrder", "TimedCall", "CountOrder", "CountFill", "CountQuote",
       "CountEvent", "TrackPosition", "TrackOpenOrders", "TrackPnl", "TrackSpread", "MeasureSlippage", "RaiseAlert",
       "MarketDataTick", "OrderSent", "CancelSent", "OrderAcked", "OrderRejected", "OrderFilled", "OrderCancelled",
-      "OrderExpired");
+      "OrderExpired", "CountOpportunity", "VenueConnection");
 }

@@ -62,6 +62,8 @@ final class LifecycleMeters {
     private volatile @Nullable Timer tickToTrade;
     private volatile @Nullable Timer delay;
     private volatile @Nullable Counter skew;
+    /** The markout book of the tick's symbol, set by the first join point of the symbol that gives a mid. */
+    volatile io.tradermetrics.aspects.internal.Markouts.@Nullable Book markouts;
 
     TickMeters(Tags tags) {
       this.tags = tags;

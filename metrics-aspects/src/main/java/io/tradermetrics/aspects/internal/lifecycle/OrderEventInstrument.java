@@ -1,7 +1,14 @@
 package io.tradermetrics.aspects.internal.lifecycle;
 
 import io.tradermetrics.aspects.internal.BindContext;
+import io.micrometer.core.instrument.Tags;
 import io.tradermetrics.aspects.internal.Instrument;
+import io.tradermetrics.aspects.internal.LabelTree;
+import io.tradermetrics.aspects.internal.Markouts;
+import io.tradermetrics.aspects.internal.ValueSource;
+import io.tradermetrics.catalog.MetricDefinition;
+import java.util.List;
+import java.util.Map;
 import io.tradermetrics.aspects.internal.lifecycle.OrderLifecycle.Event;
 import org.jspecify.annotations.Nullable;
 
@@ -16,11 +23,33 @@ abstract class OrderEventInstrument extends LifecycleInstrument {
 
   private final Event event;
   private final OrderIds ids;
+  private final @Nullable LabelTree<String> endLabel;
 
   OrderEventInstrument(OrderLifecycle lifecycle, BindContext ctx, Event event, OrderIds ids) {
+    this(lifecycle, ctx, event, ids, null);
+  }
+
+  OrderEventInstrument(OrderLifecycle lifecycle, BindContext ctx, Event event, OrderIds ids,
+      @Nullable LabelTree<String> endLabel) {
     super(lifecycle, ctx.site());
     this.event = event;
     this.ids = ids;
+    this.endLabel = endLabel;
+  }
+
+  /**
+   * The tree of an end label read from the end point's own attribute ({@code reason},
+   * {@code liquidity}): its leaf is the rendered value, bounded by the label's cardinality guard;
+   * null when the attribute is empty.
+   */
+  static @Nullable LabelTree<String> endLabel(BindContext ctx, MetricDefinition definition, String key,
+      String expression) {
+    if (expression.isBlank()) {
+      return null;
+    }
+    ValueSource source = ctx.source(key, expression);
+    return ctx.labels(definition, List.of(key), Map.of(), Tags.empty(), tags -> Markouts.value(tags, key),
+        Map.of(key, source), false);
   }
 
   /** Binds one of the answers, or {@link Instrument#NONE} without a lifecycle. */
@@ -40,7 +69,9 @@ abstract class OrderEventInstrument extends LifecycleInstrument {
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
       @Nullable Object a5, long p5) throws Throwable {
     if (error == null) {
-      lifecycle.onOrder(event, ids, startNanos, null, false, site, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+      String label = endLabel == null ? null : endLabel.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+      lifecycle.onOrder(event, ids, startNanos, null, false, label, site, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4,
+          p4, a5, p5);
     }
   }
 }

@@ -17,24 +17,25 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
 
   private final OrderIds ids;
   private final ValueSource complete;
+  private final io.tradermetrics.aspects.internal.@Nullable LabelTree<String> liquidity;
 
-  private OrderFilledInstrument(OrderLifecycle lifecycle, BindContext ctx, OrderIds ids, ValueSource complete) {
+  private OrderFilledInstrument(OrderLifecycle lifecycle, BindContext ctx, OrderIds ids, ValueSource complete,
+      io.tradermetrics.aspects.internal.@Nullable LabelTree<String> liquidity) {
     super(lifecycle, ctx.site());
     this.ids = ids;
     this.complete = complete;
+    this.liquidity = liquidity;
   }
 
   /** The binder of {@link OrderFilled}. */
   public static Instrument bind(BindContext ctx, OrderFilled annotation) {
     OrderLifecycle lifecycle = lifecycleOf(ctx);
-    ValueSource complete = ctx.source("complete", annotation.complete());
-    Class<?> type = complete.type();
-    if (type != boolean.class && type != Boolean.class && type != Object.class) {
-      throw ctx.error("complete", "'" + annotation.complete() + "' is a " + type.getName()
-          + "; expected a boolean or Boolean (true when this fill completes the order)");
-    }
+    ValueSource complete = io.tradermetrics.aspects.internal.BooleanValue.source(ctx, "complete", annotation.complete(),
+        "true when this fill completes the order");
     OrderIds ids = OrderIds.of(ctx, annotation.orderId());
-    return lifecycle == null ? Instrument.NONE : new OrderFilledInstrument(lifecycle, ctx, ids, complete);
+    var liquidity = OrderEventInstrument.endLabel(ctx, io.tradermetrics.catalog.MetricCatalog.ORDER_FILL_LATENCY,
+        io.tradermetrics.catalog.MetricCatalog.LIQUIDITY, annotation.liquidity());
+    return lifecycle == null ? Instrument.NONE : new OrderFilledInstrument(lifecycle, ctx, ids, complete, liquidity);
   }
 
   @Override
@@ -45,16 +46,13 @@ public final class OrderFilledInstrument extends LifecycleInstrument {
     if (error != null) {
       return;
     }
-    Object done = complete.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
-    if (!(done instanceof Boolean isComplete)) {
-      if (done == null) {
-        site.missing("complete");
-      } else {
-        site.unusable("complete", "'complete' was not a Boolean");
-      }
+    Boolean isComplete = io.tradermetrics.aspects.internal.BooleanValue.read(complete, "complete", site, r, rb, a0, p0,
+        a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    if (isComplete == null) {
       return;
     }
-    lifecycle.onOrder(Event.FILL, ids, startNanos, null, isComplete, site, r, rb, a0, p0, a1, p1, a2, p2, a3, p3,
-        a4, p4, a5, p5);
+    String label = liquidity == null ? null : liquidity.leaf(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
+    lifecycle.onOrder(Event.FILL, ids, startNanos, null, isComplete, label, site, r, rb, a0, p0, a1, p1, a2, p2, a3,
+        p3, a4, p4, a5, p5);
   }
 }

@@ -22,6 +22,9 @@ final class OrderGroup {
   private final LifecycleMeters meters;
   private final Tags tags;
   private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(6);
+  /** Per kind, the timers of end labels given by the end point (reason, liquidity), by rendered value. */
+  @SuppressWarnings("unchecked")
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer>[] labelled = new java.util.concurrent.ConcurrentHashMap[6];
 
   OrderGroup(LifecycleMeters meters, int index, Tags tags) {
     this.meters = meters;
@@ -29,19 +32,57 @@ final class OrderGroup {
     this.tags = tags;
   }
 
+  /** The timer of {@code which} with its default end label ({@code none} or {@code unknown}). */
   Timer timer(int which) {
     Timer t = timers.get(which);
     if (t == null) {
-      t = switch (which) {
-        case ACK -> meters.latency(MetricCatalog.ORDER_ACK_LATENCY, tags.and(MetricCatalog.OUTCOME, "ack"));
-        case REJECTED -> meters.latency(MetricCatalog.ORDER_ACK_LATENCY, tags.and(MetricCatalog.OUTCOME, "rejected"));
-        case FIRST_FILL -> meters.fillLatency(tags.and(MetricCatalog.FILL, "first"));
-        case COMPLETE_FILL -> meters.fillLatency(tags.and(MetricCatalog.FILL, "complete"));
-        case CANCELLED -> meters.latency(MetricCatalog.ORDER_CANCEL_LATENCY, tags.and(MetricCatalog.OUTCOME, "cancelled"));
-        default -> meters.latency(MetricCatalog.ORDER_CANCEL_LATENCY, tags.and(MetricCatalog.OUTCOME, "expired"));
-      };
+      t = create(which, defaultEndLabel(which));
       timers.set(which, t);
     }
     return t;
+  }
+
+  /**
+   * The timer of {@code which} with the end label {@code endLabel} (a rendered, bounded value), or
+   * with its default for null. A lookup by a string's hash: no allocation once the value was seen.
+   */
+  Timer timer(int which, @org.jspecify.annotations.Nullable String endLabel) {
+    if (endLabel == null || which == ACK || which == VENUE_EXPIRED) {
+      return timer(which);
+    }
+    java.util.concurrent.ConcurrentHashMap<String, Timer> byLabel = labelled[which];
+    if (byLabel == null) {
+      synchronized (this) {
+        byLabel = labelled[which];
+        if (byLabel == null) {
+          byLabel = new java.util.concurrent.ConcurrentHashMap<>();
+          labelled[which] = byLabel;
+        }
+      }
+    }
+    Timer t = byLabel.get(endLabel);
+    if (t == null) {
+      t = byLabel.computeIfAbsent(endLabel, v -> create(which, v));
+    }
+    return t;
+  }
+
+  private static String defaultEndLabel(int which) {
+    return which == ACK || which == VENUE_EXPIRED ? MetricCatalog.NONE : MetricCatalog.UNKNOWN;
+  }
+
+  private Timer create(int which, String endLabel) {
+    return switch (which) {
+      case ACK -> meters.latency(MetricCatalog.ORDER_ACK_LATENCY,
+          tags.and(MetricCatalog.OUTCOME, "ack", MetricCatalog.REASON, endLabel));
+      case REJECTED -> meters.latency(MetricCatalog.ORDER_ACK_LATENCY,
+          tags.and(MetricCatalog.OUTCOME, "rejected", MetricCatalog.REASON, endLabel));
+      case FIRST_FILL -> meters.fillLatency(tags.and(MetricCatalog.FILL, "first", MetricCatalog.LIQUIDITY, endLabel));
+      case COMPLETE_FILL -> meters.fillLatency(tags.and(MetricCatalog.FILL, "complete", MetricCatalog.LIQUIDITY, endLabel));
+      case CANCELLED -> meters.latency(MetricCatalog.ORDER_CANCEL_LATENCY,
+          tags.and(MetricCatalog.OUTCOME, "cancelled", MetricCatalog.REASON, endLabel));
+      default -> meters.latency(MetricCatalog.ORDER_CANCEL_LATENCY,
+          tags.and(MetricCatalog.OUTCOME, "expired", MetricCatalog.REASON, endLabel));
+    };
   }
 }

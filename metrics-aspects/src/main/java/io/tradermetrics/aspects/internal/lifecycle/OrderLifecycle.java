@@ -155,6 +155,20 @@ public final class OrderLifecycle {
       InstrumentationErrors.Site site, @Nullable Object r, long rb, @Nullable Object a0, long p0,
       @Nullable Object a1, long p1, @Nullable Object a2, long p2, @Nullable Object a3, long p3,
       @Nullable Object a4, long p4, @Nullable Object a5, long p5) throws Throwable {
+    return onOrder(event, ids, nowNanos, group, complete, null, site, r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4,
+        a5, p5);
+  }
+
+  /**
+   * As {@link #onOrder(Event, OrderIds, long, OrderGroup, boolean, InstrumentationErrors.Site, Object, long,
+   * Object, long, Object, long, Object, long, Object, long, Object, long, Object, long)}, with the
+   * end label the end point read (the reject or cancel {@code reason}, the fill's
+   * {@code liquidity}; rendered and bounded by its label tree), or null for the default.
+   */
+  boolean onOrder(Event event, OrderIds ids, long nowNanos, @Nullable OrderGroup group, boolean complete,
+      @Nullable String endLabel, InstrumentationErrors.Site site, @Nullable Object r, long rb, @Nullable Object a0,
+      long p0, @Nullable Object a1, long p1, @Nullable Object a2, long p2, @Nullable Object a3, long p3,
+      @Nullable Object a4, long p4, @Nullable Object a5, long p5) throws Throwable {
     Object object = ids.objectId(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
     long id = object == null ? ids.longId(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5) : 0L;
     if (object == null && id == OrderIds.ABSENT) {
@@ -163,12 +177,12 @@ public final class OrderLifecycle {
       }
       return false;
     }
-    return apply(event, id, object, nowNanos, group, complete);
+    return apply(event, id, object, nowNanos, group, complete, endLabel);
   }
 
   /** An order was sent at {@code nowNanos}; whether it entered the table (false for an id in flight, counted). */
   boolean sent(long id, @Nullable Object object, long nowNanos, OrderGroup group) {
-    return apply(Event.SENT, id, object, nowNanos, group, false);
+    return apply(Event.SENT, id, object, nowNanos, group, false, null);
   }
 
   /**
@@ -178,7 +192,7 @@ public final class OrderLifecycle {
    * request or confirmation, venue expiry or fill matches the order, or is counted as unmatched.
    */
   private boolean apply(Event event, long id, @Nullable Object object, long nowNanos, @Nullable OrderGroup group,
-      boolean complete) {
+      boolean complete, @Nullable String endLabel) {
     int h = object == null ? OrderTable.hashOf(id) : OrderTable.hashOf(object);
     int groupIndex = OrderTable.NONE;
     long since = 0L;
@@ -280,12 +294,21 @@ public final class OrderLifecycle {
     if (unmatchedReason != null) {
       meters.unmatched(event, unmatchedReason).increment();
     }
-    long latencyNanos = Math.max(0L, nowNanos - since);
-    if (timer >= 0) {
-      groups[groupIndex].timer(timer).record(latencyNanos, TimeUnit.NANOSECONDS);
-    }
-    if (secondTimer >= 0) {
-      groups[groupIndex].timer(secondTimer).record(latencyNanos, TimeUnit.NANOSECONDS);
+    if (timer >= 0 || secondTimer >= 0) {
+      long latencyNanos = Math.max(0L, nowNanos - since);
+      OrderGroup g = groups[groupIndex];
+      // the order's id is the current one while its latency is recorded: an exemplar sampler reads it
+      CurrentOrder current = CurrentOrder.enter(id, object);
+      try {
+        if (timer >= 0) {
+          g.timer(timer, endLabel).record(latencyNanos, TimeUnit.NANOSECONDS);
+        }
+        if (secondTimer >= 0) {
+          g.timer(secondTimer, endLabel).record(latencyNanos, TimeUnit.NANOSECONDS);
+        }
+      } finally {
+        current.exit();
+      }
     }
     return entered;
   }
