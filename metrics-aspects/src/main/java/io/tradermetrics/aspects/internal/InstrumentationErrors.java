@@ -147,7 +147,7 @@ public final class InstrumentationErrors {
       boolean isNull = false;
       if (Double.isNaN(value)) {
         try {
-          isNull = source.get(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5) == null;
+          isNull = source.readsNull(r, rb, a0, p0, a1, p1, a2, p2, a3, p3, a4, p4, a5, p5);
         } catch (Throwable t) {
           Fatal.rethrowIfFatal(t);
         }

@@ -33,6 +33,12 @@ public final class ValueSource {
   public static final int RESULT = -1;
   /** What {@link #getLong} returns for a null along the path or a value that is not an integral number. */
   public static final long ABSENT_LONG = Long.MIN_VALUE;
+  /**
+   * The bits generated advice passes for a {@code double} or {@code float} value it could not read
+   * (a null along the path, an accessor that threw): a NaN, so every number check treats it as
+   * absent, and one of its own, so that an error message can say "null" rather than "NaN".
+   */
+  public static final long ABSENT_DOUBLE_BITS = 0x7ff8_0000_0000_0a5eL;
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
   /** How the root arrives from the advice. */
@@ -76,8 +82,18 @@ public final class ValueSource {
   private final @Nullable Engine engine;
   private final String where;
 
+  /** Whether the value arrives computed by generated advice (its absent values are the ABSENT constants). */
+  private final boolean generated;
+
   private ValueSource(int slot, Kind kind, MethodHandle[] segments, @Nullable MethodHandle doubleTail,
       @Nullable MethodHandle longTail, Class<?> type, String description, @Nullable Engine engine, String where) {
+    this(slot, kind, segments, doubleTail, longTail, type, description, engine, where, false);
+  }
+
+  private ValueSource(int slot, Kind kind, MethodHandle[] segments, @Nullable MethodHandle doubleTail,
+      @Nullable MethodHandle longTail, Class<?> type, String description, @Nullable Engine engine, String where,
+      boolean generated) {
+    this.generated = generated;
     this.slot = slot;
     this.kind = kind;
     this.segments = segments;
@@ -176,7 +192,7 @@ public final class ValueSource {
             + ", not '" + key + "' as a " + current.getName() + " (rebuild the class; if it persists, report it)");
       }
       return new ValueSource(valueSlot, Kind.of(current), new MethodHandle[0], null, null, current, walked.toString(),
-          null, "");
+          null, "", true);
     }
     MethodHandle doubleTail = lastRaw != null && isNumericType(current) ? toDouble(lastRaw) : null;
     MethodHandle longTail = lastRaw != null && isIntegralPrimitive(current)
@@ -235,7 +251,8 @@ public final class ValueSource {
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
       @Nullable Object a5, long p5) {
     if (kind != Kind.REF) {
-      return box(rootBits(rb, p0, p1, p2, p3, p4, p5));
+      long bits = rootBits(rb, p0, p1, p2, p3, p4, p5);
+      return generated && absent(bits) ? null : box(bits);
     }
     Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     try {
@@ -252,12 +269,47 @@ public final class ValueSource {
     return value;
   }
 
+  /**
+   * Whether the value, or an object on its path, is null in this call: for an error message only
+   * (it reads the path once more). An accessor that throws here is not counted again (the read that
+   * found the bad value counted it) and answers false.
+   */
+  boolean readsNull(@Nullable Object r, long rb, @Nullable Object a0, long p0, @Nullable Object a1, long p1,
+      @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
+      @Nullable Object a5, long p5) {
+    if (kind != Kind.REF) {
+      return generated && absent(rootBits(rb, p0, p1, p2, p3, p4, p5));
+    }
+    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
+    try {
+      for (MethodHandle segment : segments) {
+        if (value == null) {
+          return true;
+        }
+        value = (Object) segment.invokeExact(value);
+      }
+    } catch (Throwable t) {
+      Fatal.rethrowIfFatal(t);
+      return false;
+    }
+    return value == null;
+  }
+
   /** A user's accessor threw: counted and logged by the engine; the caller reads the value as absent. */
   private void readFailed(Throwable problem) {
     Fatal.rethrowIfFatal(problem);
     if (engine != null) {
       engine.readFailed(where, problem);
     }
+  }
+
+  /** Whether generated advice passed these bits for a value it could not read. */
+  private boolean absent(long bits) {
+    return switch (kind) {
+      case LONG, CHAR -> bits == ABSENT_LONG;
+      case DOUBLE, FLOAT -> bits == ABSENT_DOUBLE_BITS;
+      case REF -> false;
+    };
   }
 
   /** The bits of a primitive root as the object its declared type boxes to. */
@@ -277,8 +329,10 @@ public final class ValueSource {
       @Nullable Object a2, long p2, @Nullable Object a3, long p3, @Nullable Object a4, long p4,
       @Nullable Object a5, long p5) {
     switch (kind) {
-      case LONG:
-        return rootBits(rb, p0, p1, p2, p3, p4, p5);
+      case LONG: {
+        long bits = rootBits(rb, p0, p1, p2, p3, p4, p5);
+        return generated && bits == ABSENT_LONG ? Double.NaN : bits;
+      }
       case DOUBLE:
       case FLOAT:
         return Double.longBitsToDouble(rootBits(rb, p0, p1, p2, p3, p4, p5));

@@ -18,7 +18,7 @@ final class AdviceWriter {
   static final String SUFFIX = "TraderMetricsAdvice";
   private static final int SLOTS = 6;
   private static final String ABSENT_LONG = "Long.MIN_VALUE";
-  private static final String NAN_BITS = "Double.doubleToRawLongBits(Double.NaN)";
+  private static final String NAN_BITS = "io.tradermetrics.aspects.internal.ValueSource.ABSENT_DOUBLE_BITS";
 
   private final String packageName;
   private final String name;
