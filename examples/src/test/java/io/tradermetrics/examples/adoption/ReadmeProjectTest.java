@@ -107,8 +107,10 @@ class ReadmeProjectTest {
   }
 
   private static boolean wovenClassFile(Path classFile) throws IOException {
-    // ajc adds join point constants named ajc$tjp_N to the classes it weaves
-    return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains("ajc$tjp_");
+    // generated advice marks each method it advises with @GeneratedAdvice; the generic advice's
+    // weaving adds join point constants named ajc$tjp_N
+    String bytes = new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
+    return bytes.contains("Lio/tradermetrics/aspects/GeneratedAdvice;") || bytes.contains("ajc$tjp_");
   }
 
   private List<String> runtimeClassPath() throws IOException {
@@ -135,7 +137,9 @@ class ReadmeProjectTest {
         .contains("Join point 'method-execution(long com.example.arb.ArbBot.submit(java.lang.String, java.lang.String, "
             + "java.lang.String, double))'")
         .contains("Join point 'method-execution(void com.example.arb.PaperVenue.quote(java.lang.String))'")
-        .contains("advised by around advice from 'io.tradermetrics.aspects.TraderMetricsAspect'");
+        // the advice generated for each class at build time
+        .contains("advised by around advice from 'com.example.arb.ArbBotTraderMetricsAdvice'")
+        .contains("advised by around advice from 'com.example.arb.PaperVenueTraderMetricsAdvice'");
   }
 
   @Test
@@ -190,9 +194,9 @@ class ReadmeProjectTest {
           HttpResponse.BodyHandlers.ofString()).body();
       assertThat(value(body, "trader_orders_filled_total{side=\"buy\",symbol=\"BTC/USD\",venue=\"kraken\"}")).isEqualTo(1.0);
       assertThat(value(body, "trader_fill_volume_total{side=\"sell\",symbol=\"BTC/USD\",venue=\"bitstamp\"}")).isEqualTo(0.25);
-      assertThat(value(body, "trader_fill_notional_total{side=\"buy\",symbol=\"BTC/USD\",venue=\"kraken\"}"))
+      assertThat(value(body, "trader_fill_notional_total{currency=\"unknown\",side=\"buy\",symbol=\"BTC/USD\",venue=\"kraken\"}"))
           .isEqualTo(15000.0);
-      assertThat(value(body, "trader_position{symbol=\"BTC/USD\"}")).isEqualTo(0.25);
+      assertThat(value(body, "trader_position{symbol=\"BTC/USD\",venue=\"unknown\"}")).isEqualTo(0.25);
       assertThat(value(body, "trader_order_latency_seconds_count{exception=\"none\",operation=\"submit\",outcome=\"ok\","
           + "side=\"buy\",symbol=\"BTC/USD\",venue=\"kraken\"}")).isEqualTo(1.0);
       assertThat(value(body, "tradermetrics_join_points{state=\"woven\"}")).isEqualTo(2.0);

@@ -251,7 +251,22 @@ public final class BindContext {
    */
   public <L> LabelTree<L> labels(MetricDefinition definition, List<String> settable, Map<String, String> constants,
       Tags fixed, Function<Tags, L> leafFactory, Map<String, ValueSource> fromAttributes, boolean fromLabels) {
-    Map<String, ValueSource> dynamic = fromLabels ? labelSources(settable) : new LinkedHashMap<>();
+    return labels(definition, settable, fromLabels ? settable : List.of(), constants, fixed, leafFactory, fromAttributes);
+  }
+
+  /**
+   * Builds a label tree over {@code keys} in which only {@code fromLabels} (a subset) are fed by
+   * {@code @Label}; the other keys are the annotation's constants (for example the venue of a
+   * position, which a stacked method's {@code @Label("venue")} must not split).
+   */
+  public <L> LabelTree<L> labels(MetricDefinition definition, List<String> keys, List<String> fromLabels,
+      Map<String, String> constants, Tags fixed, Function<Tags, L> leafFactory) {
+    return labels(definition, keys, fromLabels, constants, fixed, leafFactory, Map.of());
+  }
+
+  private <L> LabelTree<L> labels(MetricDefinition definition, List<String> settable, List<String> fromLabels,
+      Map<String, String> constants, Tags fixed, Function<Tags, L> leafFactory, Map<String, ValueSource> fromAttributes) {
+    Map<String, ValueSource> dynamic = fromLabels.isEmpty() ? new LinkedHashMap<>() : labelSources(fromLabels);
     for (Map.Entry<String, ValueSource> e : fromAttributes.entrySet()) {
       if (dynamic.containsKey(e.getKey())) {
         throw error(e.getKey(), "label '" + e.getKey() + "' is taken from this attribute and from a @Label; keep one");

@@ -15,7 +15,9 @@ import java.util.Map;
 final class TrackOpenOrdersInstrument extends GaugeInstrument {
 
   /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
-  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL, MetricCatalog.SIDE);
+  // venue is the annotation's constant only, as for @TrackPosition
+  private static final List<String> KEYS = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL, MetricCatalog.SIDE);
 
   private TrackOpenOrdersInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, true, ctx.site());
@@ -24,7 +26,7 @@ final class TrackOpenOrdersInstrument extends GaugeInstrument {
   static Instrument bind(BindContext ctx, TrackOpenOrders annotation) {
     ValueSource value = ctx.numeric("value", annotation.value());
     Meters meters = ctx.meters();
-    LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.ORDERS_OPEN, SETTABLE,
+    LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.ORDERS_OPEN, KEYS, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol(), MetricCatalog.SIDE, annotation.side()), Tags.empty(),
         tags -> new GaugeCell[] {meters.gauge(MetricCatalog.ORDERS_OPEN, tags)});
     return new TrackOpenOrdersInstrument(ctx, labels, value);

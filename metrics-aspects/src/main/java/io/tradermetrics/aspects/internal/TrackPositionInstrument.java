@@ -14,7 +14,10 @@ import java.util.Map;
 final class TrackPositionInstrument extends GaugeInstrument {
 
   /** The label keys a {@code @Label} may set (the binder table's entry names them too). */
-  static final List<String> SETTABLE = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL);
+  static final List<String> SETTABLE = List.of(MetricCatalog.SYMBOL);
+  // venue is the annotation's constant only: a stacked method's @Label("venue") (the venue of a fill)
+  // would split one net position by the last fill's venue
+  private static final List<String> KEYS = List.of(MetricCatalog.VENUE, MetricCatalog.SYMBOL);
 
   private TrackPositionInstrument(BindContext ctx, LabelTree<GaugeCell[]> labels, ValueSource value) {
     super(labels, new ValueSource[] {value}, new String[] {"value"}, false, ctx.site());
@@ -28,7 +31,7 @@ final class TrackPositionInstrument extends GaugeInstrument {
       throw ctx.error("limit", limit + " is not valid: expected 0 (no limit gauge) or a positive position limit in "
           + "base-asset units, e.g. 5");
     }
-    LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.POSITION, SETTABLE,
+    LabelTree<GaugeCell[]> labels = ctx.labels(MetricCatalog.POSITION, KEYS, SETTABLE,
         Map.of(MetricCatalog.VENUE, annotation.venue(), MetricCatalog.SYMBOL, annotation.symbol()), Tags.empty(),
         tags -> {
           if (limit > 0) {

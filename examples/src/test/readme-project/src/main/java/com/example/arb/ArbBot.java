@@ -18,7 +18,7 @@ public class ArbBot {
     return ++orders;
   }
 
-  /** Two annotations stacked: each takes the labels its metric has (the position has only the symbol). */
+  /** Two annotations stacked: each takes the labels its metric has (the position takes only the symbol: its venue is a constant of @TrackPosition). */
   @CountFill(quantity = "fill.quantity", price = "fill.price")
   @TrackPosition
   public double onFill(@Label(value = "venue", path = "venue") @Label(value = "symbol", path = "symbol")
