@@ -47,6 +47,7 @@ public final class TraderClock implements Clock {
     return new TraderClock();
   }
 
+  /** {@code System.nanoTime()}, in nanoseconds; at most once a millisecond it also refreshes the wall time. */
   @Override
   public long monotonicTime() {
     long now = System.nanoTime();

@@ -29,7 +29,10 @@ public final class Layout {
   /**
    * A layout; what the generated code declares.
    *
+   * @param keys         the expression of each value slot, as {@code Layout.key} writes it
+   * @param types        the static type of each slot's value
    * @param passesResult whether the advice passes a reference result as such (else only values read from it)
+   * @throws IllegalArgumentException if the arrays differ in length or hold more than six slots
    */
   public static Layout of(String[] keys, Class<?>[] types, boolean passesResult) {
     return new Layout(keys, types, passesResult);

@@ -254,17 +254,21 @@ public final class ValueSource {
       long bits = rootBits(rb, p0, p1, p2, p3, p4, p5);
       return generated && absent(bits) ? null : box(bits);
     }
-    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     try {
-      for (MethodHandle segment : segments) {
-        if (value == null) {
-          return null;
-        }
-        value = (Object) segment.invokeExact(value);
-      }
+      return walk(rootRef(r, a0, a1, a2, a3, a4, a5));
     } catch (Throwable t) {
       readFailed(t);
       return null;
+    }
+  }
+
+  /** Follows the path's segments from {@code value}; null at the first null. Throws what an accessor throws. */
+  private @Nullable Object walk(@Nullable Object value) throws Throwable {
+    for (MethodHandle segment : segments) {
+      if (value == null) {
+        return null;
+      }
+      value = (Object) segment.invokeExact(value);
     }
     return value;
   }
@@ -280,19 +284,12 @@ public final class ValueSource {
     if (kind != Kind.REF) {
       return generated && absent(rootBits(rb, p0, p1, p2, p3, p4, p5));
     }
-    Object value = rootRef(r, a0, a1, a2, a3, a4, a5);
     try {
-      for (MethodHandle segment : segments) {
-        if (value == null) {
-          return true;
-        }
-        value = (Object) segment.invokeExact(value);
-      }
+      return walk(rootRef(r, a0, a1, a2, a3, a4, a5)) == null;
     } catch (Throwable t) {
       Fatal.rethrowIfFatal(t);
       return false;
     }
-    return value == null;
   }
 
   /** A user's accessor threw: counted and logged by the engine; the caller reads the value as absent. */

@@ -173,7 +173,7 @@ public final class AdviceProcessor extends AbstractProcessor {
    * ({@code #i.path}, {@code result.path}), its root ({@code -1} for the result), the members read
    * along the path, and the static type at the end.
    */
-  record Value(String key, int root, List<Model.Step> steps, String endType, Model.Kind kind) {}
+  record Value(String key, int root, List<PathResolver.Step> steps, String endType, PathResolver.Kind kind) {}
 
   /**
    * The annotations whose instruments read values when the call starts (the order is on its way

@@ -104,7 +104,7 @@ final class AdviceWriter {
       }
       Value v = jp.values().get(k);
       boolean fromResult = v.root() < 0;
-      boolean ref = v.kind() == Model.Kind.REF || v.kind() == Model.Kind.BOOLEAN;
+      boolean ref = v.kind() == PathResolver.Kind.REF || v.kind() == PathResolver.Kind.BOOLEAN;
       boolean wanted = phase == Phase.ENTER ? jp.valuesAtStart() : jp.valuesAtStop();
       if (!wanted || (fromResult && phase != Phase.RETURNED)) {
         parts.add(ref ? "null, 0L" : "null, " + sentinel(v));
@@ -161,7 +161,7 @@ final class AdviceWriter {
 
   /** The reader of one value with a path: null checks along it, a failure reported and read as absent. */
   private void reader(JoinPoint jp, String handle, int slot, Value v) {
-    boolean ref = v.kind() == Model.Kind.REF || v.kind() == Model.Kind.BOOLEAN;
+    boolean ref = v.kind() == PathResolver.Kind.REF || v.kind() == PathResolver.Kind.BOOLEAN;
     String rootType = v.root() < 0 ? jp.returnType() : jp.parameterTypes().get(v.root());
     String sentinel = sentinel(v);
     out.append("\n  private static ").append(ref ? "Object" : "long").append(" v").append(jp.index()).append('_')
@@ -169,7 +169,7 @@ final class AdviceWriter {
     out.append("    try {\n");
     String current = "root";
     for (int i = 0; i < v.steps().size(); i++) {
-      Model.Step step = v.steps().get(i);
+      PathResolver.Step step = v.steps().get(i);
       out.append("      if (").append(current).append(" == null) {\n        return ").append(sentinel).append(";\n      }\n");
       String read = current + "." + step.access();
       if (i == v.steps().size() - 1) {

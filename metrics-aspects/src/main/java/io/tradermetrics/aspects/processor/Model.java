@@ -3,72 +3,43 @@ package io.tradermetrics.aspects.processor;
 import io.tradermetrics.aspects.processor.AdviceProcessor.JoinPoint;
 import io.tradermetrics.aspects.processor.AdviceProcessor.Value;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the processor reads of a method: its tradermetrics annotations (direct, composed, or a
- * class-level {@code @TimedCall}), the expressions of their attributes marked
- * {@code @Expression} and of the {@code @Label}s, and each expression resolved on the declared
- * types the way the engine resolves it at run time (record component, then {@code getX()},
- * {@code isX()}, {@code x()}, then a field). Anything it cannot resolve exactly makes the method
- * the generic advice's.
+ * class-level {@code @TimedCall}), the expressions of their attributes marked {@code @Expression}
+ * ({@link ExpressionTexts}) and of the {@code @Label}s, each resolved on the declared types as the
+ * engine resolves it ({@link PathResolver}). Anything it cannot resolve exactly makes the method the
+ * generic advice's. Not thread-safe: one per processing round.
  */
 final class Model {
 
   static final String API = "io.tradermetrics.annotation";
-  private static final Pattern COMPARISON = Pattern.compile("^(.+?)\\s*(==|!=)\\s*([A-Za-z_][A-Za-z0-9_]*)$");
-  private static final int MAX_VALUES = 6;
-
-  /** How a value reaches the engine, as the engine's {@code ValueSource.Kind} reads it. */
-  enum Kind { REF, LONG, CHAR, DOUBLE, FLOAT, BOOLEAN }
-
-  /** One member read along a path: {@code name()} or {@code name}, and the erased type it gives. */
-  record Step(String access, String type, TypeMirror erased) {}
+  private static final int MAX_VALUES = PathResolver.MAX_SLOTS;
 
   private final Elements elements;
-  private final Types types;
-  private final Set<Element> sources = new HashSet<>();
+  private final PathResolver paths;
 
   /** @param roots the top-level classes compiled in this round (and not seen before) */
   Model(ProcessingEnvironment env, List<TypeElement> roots) {
     this.elements = env.getElementUtils();
-    this.types = env.getTypeUtils();
-    for (Element root : roots) {
-      addTypes(root);
-    }
-  }
-
-  private void addTypes(Element element) {
-    if (element instanceof TypeElement) {
-      sources.add(element);
-      for (Element enclosed : element.getEnclosedElements()) {
-        addTypes(enclosed);
-      }
-    }
+    this.paths = new PathResolver(env, roots);
   }
 
   /** The join point of {@code method}, or null when it has no tradermetrics annotation or is left to the generic advice. */
@@ -101,7 +72,7 @@ final class Model {
           : elements.getElementValuesWithDefaults(annotation).entrySet()) {
         String kind = expressionKind(e.getKey());
         if (kind != null) {
-          expressions.addAll(expressionsOf(kind, e.getValue()));
+          expressions.addAll(ExpressionTexts.expressionsOf(kind, e.getValue()));
         }
       }
       if (simpleName(annotation).equals("RaiseAlert")) {
@@ -112,25 +83,25 @@ final class Model {
     expressions.addAll(labelExpressions(method));
     Map<String, Value> values = new LinkedHashMap<>();
     for (String expression : expressions) {
-      Resolved r = resolve(method, expression);
-      if (r == null) {
+      Value v = paths.resolve(method, expression);
+      if (v == null) {
         return null; // left to the generic advice, which reports what is wrong
       }
-      if (r.root == -1 && r.steps.isEmpty()) {
+      if (v.root() == -1 && v.steps().isEmpty()) {
         passResult = true; // the result itself: its own slot
         continue;
       }
-      values.putIfAbsent(r.key, new Value(r.key, r.root, r.steps, r.endType, r.kind));
+      values.putIfAbsent(v.key(), v);
     }
     if (values.size() > MAX_VALUES) {
       return null;
     }
     List<String> parameterTypes = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
-      parameterTypes.add(erasure(p.asType()));
+      parameterTypes.add(paths.erasure(p.asType()));
     }
-    return new JoinPoint(index, qualified(type), erasure(type.asType()), method.getSimpleName().toString(),
-        parameterTypes, returnType.getKind() == TypeKind.VOID ? "void" : erasure(returnType),
+    return new JoinPoint(index, qualified(type), paths.erasure(type.asType()), method.getSimpleName().toString(),
+        parameterTypes, returnType.getKind() == TypeKind.VOID ? "void" : paths.erasure(returnType),
         method.getModifiers().contains(Modifier.STATIC), new ArrayList<>(values.values()), passResult, atStart, atStop);
   }
 
@@ -226,52 +197,6 @@ final class Model {
     return null;
   }
 
-  /** The expressions held by an attribute value of the given kind (the engine's syntax). */
-  static List<String> expressionsOf(String kind, AnnotationValue value) {
-    List<String> texts = new ArrayList<>();
-    if (value.getValue() instanceof List<?> list) {
-      for (Object element : list) {
-        texts.add(String.valueOf(((AnnotationValue) element).getValue()));
-      }
-    } else {
-      texts.add(String.valueOf(value.getValue()));
-    }
-    List<String> out = new ArrayList<>();
-    for (String text : texts) {
-      switch (kind) {
-        case "CONDITION" -> {
-          String t = text.strip();
-          Matcher m = COMPARISON.matcher(t);
-          addIfPresent(out, m.matches() ? m.group(1) : t);
-        }
-        case "TEMPLATE" -> {
-          int from = 0;
-          while (true) {
-            int open = text.indexOf('{', from);
-            int close = open < 0 ? -1 : text.indexOf('}', open);
-            if (close < 0) {
-              break;
-            }
-            addIfPresent(out, text.substring(open + 1, close));
-            from = close + 1;
-          }
-        }
-        case "FIELDS" -> {
-          int eq = text.indexOf('=');
-          addIfPresent(out, eq < 0 ? text : text.substring(eq + 1));
-        }
-        default -> addIfPresent(out, text);
-      }
-    }
-    return out;
-  }
-
-  private static void addIfPresent(List<String> out, String expression) {
-    if (!expression.isBlank()) {
-      out.add(expression.strip());
-    }
-  }
-
   /** The expressions of the {@code @Label}s: {@code #i.path} on parameters, {@code result.path} on the method. */
   private List<String> labelExpressions(ExecutableElement method) {
     List<String> out = new ArrayList<>();
@@ -316,162 +241,6 @@ final class Model {
     return "";
   }
 
-  /** An expression resolved: its key, root, steps and end type. */
-  private record Resolved(String key, int root, List<Step> steps, String endType, Kind kind) {}
-
-  /** Resolves an expression as the engine does; null where the engine would refuse or the processor cannot follow. */
-  private @Nullable Resolved resolve(ExecutableElement method, String expression) {
-    int dot = expression.indexOf('.');
-    String rootText = dot < 0 ? expression : expression.substring(0, dot);
-    String path = dot < 0 ? "" : expression.substring(dot + 1).strip();
-    int root;
-    TypeMirror current;
-    List<? extends VariableElement> params = method.getParameters();
-    if (rootText.equals("result")) {
-      if (method.getReturnType().getKind() == TypeKind.VOID) {
-        return null;
-      }
-      root = -1;
-      current = method.getReturnType();
-    } else if (rootText.startsWith("#")) {
-      try {
-        root = Integer.parseInt(rootText.substring(1));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-      if (root < 0 || root >= params.size()) {
-        return null;
-      }
-      current = params.get(root).asType();
-    } else {
-      root = -2;
-      current = null;
-      for (int i = 0; i < params.size(); i++) {
-        if (params.get(i).getSimpleName().contentEquals(rootText)) {
-          root = i;
-          current = params.get(i).asType();
-        }
-      }
-      if (current == null) {
-        return null;
-      }
-    }
-    if (root >= 6) {
-      return null; // the engine reads the first six parameters only
-    }
-    List<Step> steps = new ArrayList<>();
-    if (!path.isEmpty()) {
-      if (current.getKind().isPrimitive()) {
-        return null;
-      }
-      for (String segment : path.split("\\.", -1)) {
-        Step step = step(current, segment);
-        if (step == null) {
-          return null;
-        }
-        steps.add(step);
-        current = step.erased();
-      }
-    }
-    String key = (root == -1 ? "result" : "#" + root) + (path.isEmpty() ? "" : "." + path);
-    String endType = erasure(current);
-    return new Resolved(key, root, steps, endType, kindOf(current));
-  }
-
-  static Kind kindOf(TypeMirror type) {
-    return switch (type.getKind()) {
-      case LONG, INT, SHORT, BYTE -> Kind.LONG;
-      case CHAR -> Kind.CHAR;
-      case DOUBLE -> Kind.DOUBLE;
-      case FLOAT -> Kind.FLOAT;
-      case BOOLEAN -> Kind.BOOLEAN;
-      default -> Kind.REF;
-    };
-  }
-
-  /** The member a segment reads on {@code type}, as the engine's {@code ValueSource.findMember} chooses it. */
-  private @Nullable Step step(TypeMirror type, String segment) {
-    if (segment.isEmpty() || !(types.erasure(type) instanceof DeclaredType declared)) {
-      return null;
-    }
-    TypeElement element = (TypeElement) declared.asElement();
-    if (element.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement rc : element.getRecordComponents()) {
-        if (rc.getSimpleName().contentEquals(segment)) {
-          return reachable(rc.getAccessor()) ? step(segment + "()", rc.getAccessor().getReturnType()) : null;
-        }
-      }
-    }
-    String cap = Character.toUpperCase(segment.charAt(0)) + segment.substring(1);
-    for (String candidate : new String[] {"get" + cap, "is" + cap, segment}) {
-      ExecutableElement m = noArgMethod(element, candidate);
-      if (m != null && m.getReturnType().getKind() != TypeKind.VOID) {
-        if (m.getModifiers().contains(Modifier.STATIC) || !reachable(m)) {
-          return null;
-        }
-        return step(candidate + "()", m.getReturnType());
-      }
-    }
-    for (TypeElement c = element; c != null; c = superclass(c)) {
-      TypeElement owner = c;
-      List<VariableElement> fields = sources.contains(c) ? ElementFilter.fieldsIn(c.getEnclosedElements())
-          : ElementFilter.fieldsIn(elements.getAllMembers(c)).stream().filter(f -> f.getEnclosingElement() == owner).toList();
-      for (VariableElement f : fields) {
-        if (f.getSimpleName().contentEquals(segment) && !f.getModifiers().contains(Modifier.STATIC)) {
-          return reachable(f) ? step(segment, f.asType()) : null;
-        }
-      }
-    }
-    return null;
-  }
-
-  private Step step(String access, TypeMirror type) {
-    TypeMirror erased = types.erasure(type);
-    return new Step(access, erasure(erased), erased);
-  }
-
-  /** As {@code Class.getMethod(name)} then declared methods up the superclass chain. */
-  private @Nullable ExecutableElement noArgMethod(TypeElement type, String name) {
-    for (Element member : elements.getAllMembers(type)) {
-      if (member instanceof ExecutableElement m && m.getKind() == ElementKind.METHOD
-          && m.getSimpleName().contentEquals(name) && m.getParameters().isEmpty()
-          && m.getModifiers().contains(Modifier.PUBLIC)) {
-        return m;
-      }
-    }
-    // non-public methods up the superclass chain: only of classes compiled here (others are out of reach)
-    for (TypeElement c = type; c != null && sources.contains(c); c = superclass(c)) {
-      for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements())) {
-        if (m.getSimpleName().contentEquals(name) && m.getParameters().isEmpty()
-            && !m.getModifiers().contains(Modifier.STATIC)) {
-          return m;
-        }
-      }
-    }
-    return null;
-  }
-
-  private @Nullable TypeElement superclass(TypeElement type) {
-    TypeMirror s = type.getSuperclass();
-    return s.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) s).asElement() : null;
-  }
-
-  /**
-   * Whether generated code may read the member: public members of public types always; others
-   * only when their class is compiled here (ajc then gives the privileged aspect an accessor).
-   */
-  private boolean reachable(Element member) {
-    Element owner = member.getEnclosingElement();
-    boolean publicOwner = true;
-    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      publicOwner &= e.getModifiers().contains(Modifier.PUBLIC);
-    }
-    if (member.getModifiers().contains(Modifier.PUBLIC) && publicOwner) {
-      return true;
-    }
-    return sources.contains(owner);
-  }
-
   private static boolean isCompletionStage(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED && isCompletionStage(((DeclaredType) type).asElement());
   }
@@ -490,11 +259,6 @@ final class Model {
     }
     TypeMirror s = type.getSuperclass();
     return s.getKind() == TypeKind.DECLARED && isCompletionStage(((DeclaredType) s).asElement());
-  }
-
-  /** The erased type as Java source writes it (nested types with dots, arrays with []). */
-  String erasure(TypeMirror type) {
-    return types.erasure(type).toString();
   }
 
   private String qualified(TypeElement type) {
