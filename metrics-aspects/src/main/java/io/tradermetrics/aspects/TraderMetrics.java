@@ -6,9 +6,7 @@ import io.tradermetrics.alerts.AlertChannel;
 import io.tradermetrics.alerts.AlertDispatcher;
 import io.tradermetrics.aspects.internal.Engine;
 import io.tradermetrics.aspects.internal.JoinPointInstrument;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -231,17 +229,7 @@ public final class TraderMetrics {
    * aspect libraries counts as woven too.
    */
   public static boolean isWoven(Class<?> type) {
-    for (Field field : type.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("ajc$tjp_")) {
-        return true;
-      }
-    }
-    for (Method method : type.getDeclaredMethods()) {
-      if (method.isAnnotationPresent(GeneratedAdvice.class)) {
-        return true;
-      }
-    }
-    return false;
+    return io.tradermetrics.aspects.internal.Weaving.isWoven(type);
   }
 
   /** The rest of a call an interceptor wraps. */

@@ -5,26 +5,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradermetrics.alerts.AlertChannel;
 import io.tradermetrics.alerts.AlertDispatcher;
-import io.micrometer.core.instrument.Tags;
 import io.tradermetrics.annotation.Label;
 import io.tradermetrics.aspects.InstrumentationConfigException;
 import io.tradermetrics.aspects.InstrumentationSettings;
 import io.tradermetrics.aspects.JoinPointReport;
 import io.tradermetrics.aspects.internal.lifecycle.OrderLifecycle;
-import io.tradermetrics.catalog.MetricCatalog;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +26,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
 import org.jspecify.annotations.Nullable;
@@ -71,8 +62,7 @@ public final class Engine {
   /** {@code @CountEvent} meter name -> the label keys and join point that declared it first. */
   private final ConcurrentHashMap<String, EventDeclaration> events = new ConcurrentHashMap<>();
   /** The annotated methods {@link #prepare} found, and whether they are applied. */
-  private final ConcurrentHashMap<Method, JoinPointReport.State> prepared = new ConcurrentHashMap<>();
-  private boolean joinPointGauges; // guarded by this
+  private final JoinPointStates prepared = new JoinPointStates();
   private final Object lifecycleLock = new Object();
   private volatile @Nullable Object lifecycle; // an OrderLifecycle, or UNAVAILABLE
 
@@ -88,37 +78,6 @@ public final class Engine {
     this.meters = new Meters(registry, settings.namespace());
     this.errors = new InstrumentationErrors(meters);
     this.alerts = AlertChannel.create(registry, clock, dispatcher);
-  }
-
-  /**
-   * {@code tradermetrics_join_points{state}}, registered with the first {@link #prepare} (replacing
-   * an earlier engine's on the same registry); never throws.
-   */
-  private synchronized void registerJoinPointGauges() {
-    if (joinPointGauges) {
-      return;
-    }
-    joinPointGauges = true;
-    try {
-      meters.removeAll(MetricCatalog.JOIN_POINTS);
-      for (JoinPointReport.State state : JoinPointReport.State.values()) {
-        meters.stateGauge(MetricCatalog.JOIN_POINTS, Tags.of(MetricCatalog.STATE, state.label()), this,
-            e -> e.prepared(state));
-      }
-    } catch (Throwable t) {
-      Fatal.rethrowIfFatal(t);
-      errors.bindingFailed(errors.site("(tradermetrics)", "tradermetrics_join_points"), t);
-    }
-  }
-
-  private double prepared(JoinPointReport.State state) {
-    int n = 0;
-    for (JoinPointReport.State s : prepared.values()) {
-      if (s == state) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /**
@@ -227,7 +186,7 @@ public final class Engine {
     List<InstrumentationErrors.Site> sites = new ArrayList<>();
     try {
       List<Annotation> annotations = annotationsOf(method);
-      InstrumentationConfigException labels = labelProblem(method, annotations);
+      InstrumentationConfigException labels = PlacementChecks.labelProblem(method, annotations);
       if (labels != null) {
         errors.bindingFailed(errors.site("@Label", BindContext.where(method)), labels);
       }
@@ -285,7 +244,7 @@ public final class Engine {
     return found;
   }
 
-  private static Binder<?> binder(Annotation annotation) {
+  static Binder<?> binder(Annotation annotation) {
     for (Binder<?> binder : Binders.ALL) {
       if (binder.type() == annotation.annotationType()) {
         return binder;
@@ -326,10 +285,10 @@ public final class Engine {
           continue;
         }
         if (Modifier.isAbstract(method.getModifiers())) {
-          problems.add(abstractProblem(method, annotations, type));
+          problems.add(PlacementChecks.abstractProblem(method, annotations, type));
           continue;
         }
-        InstrumentationConfigException labels = labelProblem(method, annotations);
+        InstrumentationConfigException labels = PlacementChecks.labelProblem(method, annotations);
         if (labels != null) {
           problems.addAll(labels.getMessage().lines().toList());
         }
@@ -344,103 +303,11 @@ public final class Engine {
           }
         }
       }
-      for (Method inherited : abstractAnnotatedSupertypeMethods(type)) {
-        problems.add(abstractProblem(inherited, annotationsOf(inherited), type));
+      for (Method inherited : PlacementChecks.abstractAnnotatedSupertypeMethods(type)) {
+        problems.add(PlacementChecks.abstractProblem(inherited, annotationsOf(inherited), type));
       }
     }
     return List.copyOf(problems);
-  }
-
-  /**
-   * The join point's {@code @Label}s that none of its annotations takes, as one error; null if each
-   * is taken by at least one (a {@code @Label} applies to every annotation of the method whose metric
-   * has its key).
-   */
-  static @Nullable InstrumentationConfigException labelProblem(Method method, List<Annotation> annotations) {
-    Set<String> taken = new LinkedHashSet<>();
-    Map<String, List<String>> byAnnotation = new LinkedHashMap<>();
-    for (Annotation annotation : annotations) {
-      List<String> keys = binder(annotation).labelKeys(annotation);
-      if (keys == null) {
-        return null; // an alert takes every label
-      }
-      taken.addAll(keys);
-      byAnnotation.put("@" + annotation.annotationType().getSimpleName(), keys);
-    }
-    String takes = byAnnotation.entrySet().stream().map(e -> e.getKey() + " takes " + e.getValue())
-        .collect(Collectors.joining(", "));
-    List<String> stray = new ArrayList<>();
-    Parameter[] params = method.getParameters();
-    for (int i = 0; i < params.length; i++) {
-      for (Label label : params[i].getAnnotationsByType(Label.class)) {
-        if (!taken.contains(label.value())) {
-          stray.add(stray(label, "parameter #" + i, method, takes));
-        }
-      }
-    }
-    for (Label label : method.getAnnotationsByType(Label.class)) {
-      if (!taken.contains(label.value())) {
-        stray.add(stray(label, "the method", method, takes));
-      }
-    }
-    return stray.isEmpty() ? null : new InstrumentationConfigException(String.join("\n", stray));
-  }
-
-  private static String stray(Label label, String where, Method method, String takes) {
-    return "@Label(\"" + label.value() + "\") on " + where + " of " + BindContext.where(method) + ": '" + label.value()
-        + "' is not a label of any tradermetrics annotation on the method (" + takes + "); a @Label applies to "
-        + "each annotation whose metric has its key: fix the key, or remove it";
-  }
-
-  /** Annotated abstract methods of the supertypes of {@code type} that {@code type} implements without the annotations. */
-  private static List<Method> abstractAnnotatedSupertypeMethods(Class<?> type) {
-    List<Method> found = new ArrayList<>();
-    Set<Class<?>> seen = new HashSet<>();
-    Deque<Class<?>> todo = new ArrayDeque<>();
-    todo.addAll(Arrays.asList(type.getInterfaces()));
-    if (type.getSuperclass() != null) {
-      todo.add(type.getSuperclass());
-    }
-    while (!todo.isEmpty()) {
-      Class<?> t = todo.poll();
-      if (!seen.add(t) || t == Object.class) {
-        continue;
-      }
-      for (Method m : t.getDeclaredMethods()) {
-        if (Modifier.isAbstract(m.getModifiers()) && !annotationsOf(m).isEmpty()) {
-          found.add(m);
-        }
-      }
-      todo.addAll(Arrays.asList(t.getInterfaces()));
-      if (t.getSuperclass() != null) {
-        todo.add(t.getSuperclass());
-      }
-    }
-    found.sort(Comparator.comparing(Method::toGenericString));
-    return found;
-  }
-
-  /** The message for tradermetrics annotations on an abstract method, naming where to put them. */
-  private static String abstractProblem(Method method, List<Annotation> annotations, Class<?> checked) {
-    String names = annotations.stream().map(a -> "@" + a.annotationType().getSimpleName())
-        .collect(Collectors.joining(", "));
-    Method implementation = null;
-    if (checked != method.getDeclaringClass()) {
-      for (Class<?> c = checked; c != null && implementation == null; c = c.getSuperclass()) {
-        try {
-          Method m = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
-          implementation = Modifier.isAbstract(m.getModifiers()) ? null : m;
-        } catch (NoSuchMethodException e) {
-          // look in the superclass
-        }
-      }
-    }
-    String where = implementation != null ? BindContext.where(implementation)
-        : "the method that implements it in each implementing class";
-    return names + " on " + BindContext.where(method) + " is not applied: it is on an abstract "
-        + (method.getDeclaringClass().isInterface() ? "interface " : "") + "method, and Java does not inherit method "
-        + "annotations, so AspectJ advises only the method that runs: put " + (annotations.size() == 1 ? "it" : "them")
-        + " on " + where;
   }
 
   /**
@@ -455,7 +322,7 @@ public final class Engine {
    */
   public Prepared prepare(Collection<? extends Class<?>> types, Predicate<? super Method> intercepted,
       boolean failOnError) {
-    registerJoinPointGauges();
+    prepared.registerGauges(meters, errors);
     Set<Class<?>> distinct = new LinkedHashSet<>(types);
     List<String> problems = problems(distinct);
     if (failOnError && !problems.isEmpty()) {
@@ -463,7 +330,7 @@ public final class Engine {
     }
     Map<Method, JoinPointReport.State> states = new LinkedHashMap<>();
     for (Class<?> type : distinct) {
-      Map<Method, JoinPoint.StaticPart> woven = wovenJoinPoints(type);
+      Map<Method, JoinPoint.StaticPart> woven = Weaving.genericJoinPoints(type);
       Method[] declared = type.getDeclaredMethods();
       Arrays.sort(declared, Comparator.comparing(Method::toGenericString));
       for (Method method : declared) {
@@ -500,32 +367,7 @@ public final class Engine {
 
   /** Every method prepared under this engine so far, with its state. */
   public Map<Method, JoinPointReport.State> preparedStates() {
-    return Map.copyOf(prepared);
-  }
-
-  /**
-   * The woven method executions of {@code type}, from the join point constants ajc adds
-   * ({@code ajc$tjp_N}, what the advice hands the engine), by method; reading them initializes the
-   * class. A constant that cannot be read maps {@code null} to null.
-   */
-  static Map<Method, JoinPoint.StaticPart> wovenJoinPoints(Class<?> type) {
-    Map<Method, JoinPoint.StaticPart> found = new HashMap<>();
-    for (Field field : type.getDeclaredFields()) {
-      if (!Modifier.isStatic(field.getModifiers()) || !field.getName().startsWith("ajc$tjp_")) {
-        continue;
-      }
-      try {
-        field.setAccessible(true);
-        if (field.get(null) instanceof JoinPoint.StaticPart part
-            && JoinPoint.METHOD_EXECUTION.equals(part.getKind())
-            && part.getSignature() instanceof MethodSignature signature) {
-          found.put(signature.getMethod(), part);
-        }
-      } catch (RuntimeException | LinkageError | IllegalAccessException e) {
-        found.put(null, null); // woven, but not readable here (a module that does not open the class, a failed initializer)
-      }
-    }
-    return found;
+    return prepared.snapshot();
   }
 
   /**

@@ -1,15 +1,8 @@
 package io.tradermetrics.aspects.internal;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.AccessibleObject;
-import java.lang.reflect.Field;
 import java.lang.reflect.Member;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +32,6 @@ public final class ValueSource {
    * absent, and one of its own, so that an error message can say "null" rather than "NaN".
    */
   public static final long ABSENT_DOUBLE_BITS = 0x7ff8_0000_0000_0a5eL;
-  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
   /** How the root arrives from the advice. */
   enum Kind {
@@ -148,7 +140,7 @@ public final class ValueSource {
    *     segment does not resolve
    */
   static ValueSource of(BindContext ctx, String attribute, int slot, Type rootType, String path) {
-    Class<?> current = raw(rootType);
+    Class<?> current = Members.raw(rootType);
     // the generic advice passes a long, int or double result as bits and every other result boxed
     Kind kind = slot == RESULT && ctx.layout() == null && boxedByGenericAdvice(current) ? Kind.REF : Kind.of(current);
     StringBuilder walked = new StringBuilder(slot == RESULT ? "result" : "#" + slot);
@@ -163,14 +155,14 @@ public final class ValueSource {
         if (segment.isEmpty()) {
           throw ctx.error(attribute, "path '" + path + "' has an empty segment");
         }
-        Member member = findMember(current, segment);
+        Member member = Members.findMember(current, segment);
         if (member == null) {
           throw ctx.error(attribute, "'" + segment + "' is not a property of " + current.getName()
               + " (reached by " + walked + "); expected a record component, a getter get"
-              + capitalize(segment) + "()/is" + capitalize(segment) + "(), a no-argument method or a field named '"
+              + Members.capitalize(segment) + "()/is" + Members.capitalize(segment) + "(), a no-argument method or a field named '"
               + segment + "'");
         }
-        MethodHandle raw = unreflect(ctx, attribute, member);
+        MethodHandle raw = Members.unreflect(ctx, attribute, member);
         lastRaw = raw;
         current = raw.type().returnType();
         handles.add(raw.asType(MethodType.methodType(Object.class, Object.class)));
@@ -194,7 +186,7 @@ public final class ValueSource {
       return new ValueSource(valueSlot, Kind.of(current), new MethodHandle[0], null, null, current, walked.toString(),
           null, "", true);
     }
-    MethodHandle doubleTail = lastRaw != null && isNumericType(current) ? toDouble(lastRaw) : null;
+    MethodHandle doubleTail = lastRaw != null && isNumericType(current) ? Members.toDouble(lastRaw) : null;
     MethodHandle longTail = lastRaw != null && isIntegralPrimitive(current)
         ? lastRaw.asType(MethodType.methodType(long.class, Object.class)) : null;
     return new ValueSource(slot, kind, handles.toArray(new MethodHandle[0]), doubleTail, longTail, current,
@@ -400,93 +392,5 @@ public final class ValueSource {
     }
     return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
         ? ((Number) value).longValue() : ABSENT_LONG;
-  }
-
-  private static MethodHandle toDouble(MethodHandle raw) {
-    Class<?> ret = raw.type().returnType();
-    MethodHandle h = raw;
-    if (!ret.isPrimitive()) {
-      // a Number subclass: unbox through Number.doubleValue(), NaN for null
-      try {
-        MethodHandle dv = LOOKUP.findVirtual(Number.class, "doubleValue", MethodType.methodType(double.class));
-        h = MethodHandles.filterReturnValue(raw.asType(raw.type().changeReturnType(Number.class)),
-            MethodHandles.guardWithTest(
-                LOOKUP.findStatic(java.util.Objects.class, "nonNull", MethodType.methodType(boolean.class, Object.class))
-                    .asType(MethodType.methodType(boolean.class, Number.class)),
-                dv,
-                MethodHandles.dropArguments(MethodHandles.constant(double.class, Double.NaN), 0, Number.class)));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return h.asType(MethodType.methodType(double.class, Object.class));
-  }
-
-  private static @Nullable Member findMember(Class<?> type, String name) {
-    if (type.isRecord()) {
-      for (RecordComponent rc : type.getRecordComponents()) {
-        if (rc.getName().equals(name)) {
-          return rc.getAccessor();
-        }
-      }
-    }
-    String cap = capitalize(name);
-    for (String candidate : new String[] {"get" + cap, "is" + cap, name}) {
-      Method m = findNoArgMethod(type, candidate);
-      if (m != null && m.getReturnType() != void.class) {
-        return m;
-      }
-    }
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
-          return f;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable Method findNoArgMethod(Class<?> type, String name) {
-    try {
-      return type.getMethod(name);
-    } catch (NoSuchMethodException e) {
-      // not public: look at declared methods up the hierarchy
-    }
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      try {
-        Method m = c.getDeclaredMethod(name);
-        if (!Modifier.isStatic(m.getModifiers())) {
-          return m;
-        }
-      } catch (NoSuchMethodException e) {
-        // keep looking in the superclass
-      }
-    }
-    return null;
-  }
-
-  private static MethodHandle unreflect(BindContext ctx, String attribute, Member member) {
-    try {
-      ((AccessibleObject) member).trySetAccessible();
-      return member instanceof Method m ? LOOKUP.unreflect(m) : LOOKUP.unreflectGetter((Field) member);
-    } catch (IllegalAccessException e) {
-      throw ctx.error(attribute, "cannot read " + member + ": " + e.getMessage()
-          + "; make it public or open its package to tradermetrics");
-    }
-  }
-
-  private static Class<?> raw(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType p) {
-      return (Class<?>) p.getRawType();
-    }
-    return Object.class;
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

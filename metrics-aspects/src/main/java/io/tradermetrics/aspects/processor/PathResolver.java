@@ -133,7 +133,7 @@ final class PathResolver {
     };
   }
 
-  /** The member a segment reads on {@code type}, as the engine's {@code ValueSource.findMember} chooses it. */
+  /** The member a segment reads on {@code type}, as the engine's {@code Members.findMember} chooses it. */
   private @Nullable Step step(TypeMirror type, String segment) {
     if (segment.isEmpty() || !(types.erasure(type) instanceof DeclaredType declared)) {
       return null;
